@@ -1,0 +1,20 @@
+from django.db import DatabaseError, connections
+from django.http import HttpResponse
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+
+
+class HomeView(TemplateView):
+    template_name = "core/home.html"
+
+
+@never_cache
+def healthz(request):
+    """200 when every configured database answers, 503 otherwise (for load balancers)."""
+    try:
+        for connection in connections.all():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")

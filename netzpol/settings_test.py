@@ -1,0 +1,20 @@
+"""Test settings: the production settings made fast and quiet."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-" + "k3y-" * 12)
+os.environ.setdefault("DEBUG", "0")
+
+from netzpol.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+SECURE_SSL_REDIRECT = False
+LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Serve static files from the finders, as in development: tests do not run collectstatic.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

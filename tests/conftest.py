@@ -1,0 +1,41 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def run_manage():
+    """Run `manage.py` in a subprocess against the test database's server, with extra env."""
+
+    def run(*args, env=None, timeout=60):
+        base = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+        base["DATABASE_URL"] = database_url()
+        base.update(env or {})
+        base = {k: v for k, v in base.items() if v is not None}
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=base,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+
+    return run
+
+
+def database_url():
+    """The URL of the server the tests run on (its `postgres` database, always present)."""
+    settings = connection.settings_dict
+    host = settings["HOST"] or settings.get("OPTIONS", {}).get("host", "")
+    port = f":{settings['PORT']}" if settings["PORT"] else ""
+    password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
+    if host.startswith("/"):
+        return f"postgresql://{settings['USER']}{password}@{port}/postgres?host={host}"
+    return f"postgresql://{settings['USER']}{password}@{host}{port}/postgres"

@@ -1,0 +1,63 @@
+from pathlib import Path
+
+from netzpol import database
+
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "w3Jx9vQ2pL7mZ4tR8yK1nB6cF0hD5sA3gE7uI2oP9qW4xV8zM1",
+    "ALLOWED_HOSTS": "netzpol.example.org",
+}
+
+
+def test_production_refuses_to_start_without_secret_key(run_manage):
+    result = run_manage("check", env={**PRODUCTION, "SECRET_KEY": None})
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_production_refuses_a_short_or_development_secret_key(run_manage):
+    short = run_manage("check", env={**PRODUCTION, "SECRET_KEY": "secret"})
+    insecure = run_manage(
+        "check", env={**PRODUCTION, "SECRET_KEY": "django-insecure-" + "x1y2z3" * 10}
+    )
+
+    assert short.returncode != 0
+    assert "SECRET_KEY must be set" in short.stderr
+    assert insecure.returncode != 0
+
+
+def test_development_starts_without_secret_key(run_manage):
+    result = run_manage("check", env={"DEBUG": "1", "SECRET_KEY": None})
+
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_deploy_check_is_clean_with_production_settings(run_manage):
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_unreachable_database_gives_one_line_error(run_manage):
+    result = run_manage(
+        "migrate", env={**PRODUCTION, "DATABASE_URL": "postgresql://nobody@127.0.0.1:1/nothing"}
+    )
+
+    assert result.returncode != 0
+    assert result.stderr.startswith("netzpol: database error:")
+    assert "127.0.0.1" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_database_url_from_environment_starts_nothing_embedded(tmp_path: Path):
+    pgdata = tmp_path / "pgdata"
+
+    url = database.url({"DATABASE_URL": "postgresql://app@db.example.org/netzpol"}, pgdata)
+
+    assert url == "postgresql://app@db.example.org/netzpol"
+    assert not pgdata.exists()
