@@ -37,6 +37,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # Before django.contrib.admin: adds the history links to every tracked entry's admin page.
+    "pghistory.admin",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -48,7 +50,13 @@ INSTALLED_APPS = [
     "django_filters",
     "crispy_forms",
     "crispy_bootstrap5",
+    "pgtrigger",
+    "pghistory",
     "directory.core",
+    "directory.organisations",
+    "directory.police",
+    "directory.contacts",
+    "directory.agreements",
 ]
 
 MIDDLEWARE = [
@@ -60,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Attaches the user and URL of each request to the history events it causes.
+    "pghistory.middleware.HistoryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -130,6 +140,13 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# --- Directory --------------------------------------------------------------------------------
+
+# An entry's next review falls due this many months after it was verified.
+NETZPOL_REVIEW_INTERVAL_MONTHS = env.int("NETZPOL_REVIEW_INTERVAL_MONTHS", default=12)
+# Largest signed agreement document (PDF) curators may upload.
+NETZPOL_MAX_DOCUMENT_BYTES = env.int("NETZPOL_MAX_DOCUMENT_MB", default=10) * 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

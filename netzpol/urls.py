@@ -1,8 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("NetZPol curation")
+admin.site.site_title = _("NetZPol curation")
+admin.site.index_title = _("Keep the directory current")
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("directory.core.urls")),
+    path("", include("directory.agreements.urls")),
 ]

@@ -1,0 +1,145 @@
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from directory.core.models import CuratedModel, Topic, track_history
+from directory.organisations.models import Organisation
+from directory.police.models import PoliceUnit
+
+from .validators import validate_pdf
+
+
+class DocumentStorage(FileSystemStorage):
+    """Signed documents live outside any public URL; links go through a permission check."""
+
+    def __init__(self):
+        super().__init__(location=None, base_url=None)
+
+    @property
+    def base_location(self):
+        return settings.MEDIA_ROOT / "agreements"
+
+    def url(self, name):
+        return reverse("agreements:document", kwargs={"name": name})
+
+
+@track_history()
+class Agreement(CuratedModel):
+    class Status(models.TextChoices):
+        PREPARING = "preparing", _("In preparation")
+        ACTIVE = "active", _("Signed / active")
+        EXPIRED = "expired", _("Expired")
+        ENDED = "ended", _("Ended")
+
+    title = models.CharField(_("title"), max_length=250, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.PREPARING, db_index=True
+    )
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="agreements"
+    )
+    goals = models.TextField(_("goals"), blank=True)
+    formats = models.TextField(
+        _("agreed formats"),
+        blank=True,
+        help_text=_("One per line, e.g. “Blick in die Polizei”, dialogue forum."),
+    )
+    document = models.FileField(
+        _("signed document"),
+        upload_to="%Y/",
+        storage=DocumentStorage,
+        blank=True,
+        validators=[FileExtensionValidator(["pdf"]), validate_pdf],
+        help_text=_("PDF only."),
+    )
+    is_public = models.BooleanField(_("public"), default=False)
+    organisations = models.ManyToManyField(
+        Organisation,
+        through="AgreementParty",
+        verbose_name=_("organisations"),
+        related_name="agreements",
+    )
+    police_units = models.ManyToManyField(
+        PoliceUnit,
+        through="AgreementParty",
+        verbose_name=_("police units"),
+        related_name="agreements",
+    )
+
+    class Meta:
+        ordering = ["-signed_on", "title"]
+        verbose_name = _("cooperation agreement")
+        verbose_name_plural = _("cooperation agreements")
+        constraints = [
+            models.CheckConstraint(
+                name="agreement_valid_until_after_from",
+                condition=Q(valid_until__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_until__gte=F("valid_from")),
+                violation_error_message=_("“Valid until” cannot be before “valid from”."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+@track_history()
+class AgreementParty(models.Model):
+    """One signatory of an agreement: an organisation or a police unit, with its role."""
+
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="parties"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agreement_parties",
+    )
+    police_unit = models.ForeignKey(
+        PoliceUnit,
+        verbose_name=_("police unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agreement_parties",
+    )
+    role = models.CharField(_("role"), max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        constraints = [
+            models.CheckConstraint(
+                name="agreement_party_exactly_one",
+                condition=Q(organisation__isnull=False, police_unit__isnull=True)
+                | Q(organisation__isnull=True, police_unit__isnull=False),
+                violation_error_message=_("Each party is either an organisation or a police unit."),
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "organisation"],
+                name="agreement_party_unique_organisation",
+                condition=Q(organisation__isnull=False),
+                violation_error_message=_("This organisation is already a party."),
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "police_unit"],
+                name="agreement_party_unique_police_unit",
+                condition=Q(police_unit__isnull=False),
+                violation_error_message=_("This police unit is already a party."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.organisation or self.police_unit)

@@ -1,0 +1,115 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from directory.core.admin import CuratedAdmin, ReviewStateFilter
+from directory.organisations.admin import OrganisationAdmin
+from directory.police.admin import PoliceUnitAdmin
+
+from .models import ContactPerson
+
+
+@admin.register(ContactPerson)
+class ContactPersonAdmin(CuratedAdmin):
+    list_display = [
+        "__str__",
+        "function",
+        "affiliation",
+        "email",
+        "phone",
+        "visibility",
+        "stale",
+    ]
+    list_display_links = ["__str__"]
+    list_filter = [
+        ReviewStateFilter,
+        "visibility",
+        "consent_basis",
+        "topics",
+        "languages",
+        ("organisation__land", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["organisation", "police_unit"]
+    search_fields = [
+        "last_name__de_contains",
+        "first_name__de_contains",
+        "functional_title__de_contains",
+        "function__de_contains",
+        "email__de_contains",
+        "organisation__name__de_contains",
+        "police_unit__path__de_contains",
+    ]
+    autocomplete_fields = ["organisation", "police_unit", "topics", "languages"]
+    readonly_fields = [*CuratedAdmin.readonly_fields, "consent_recorded_by"]
+    fieldsets = [
+        (
+            _("Affiliation"),
+            {
+                "fields": ["organisation", "police_unit"],
+                "description": _("Exactly one: an organisation or a police unit."),
+            },
+        ),
+        (
+            _("Person or function"),
+            {
+                "fields": [
+                    ("salutation", "first_name", "last_name"),
+                    "functional_title",
+                    "function",
+                    "topics",
+                    "languages",
+                ]
+            },
+        ),
+        (_("Channels"), {"fields": [("email", "email_secondary"), ("phone", "mobile")]}),
+        (
+            _("Visibility and consent"),
+            {
+                "fields": [
+                    "visibility",
+                    ("consent_given_on", "consent_basis", "consent_recorded_by"),
+                ]
+            },
+        ),
+        (_("Staff only"), {"fields": ["staff_notes"]}),
+        CuratedAdmin.review_fieldset,
+    ]
+
+    @admin.display(description=_("affiliation"))
+    def affiliation(self, obj):
+        return obj.affiliation
+
+    def save_model(self, request, obj, form, change):
+        consent_changed = {"consent_given_on", "consent_basis"} & set(form.changed_data)
+        if consent_changed and obj.consent_given_on:
+            obj.consent_recorded_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+class ContactInline(admin.TabularInline):
+    model = ContactPerson
+    fields = [
+        "salutation",
+        "first_name",
+        "last_name",
+        "functional_title",
+        "function",
+        "email",
+        "phone",
+        "visibility",
+        "consent_given_on",
+        "consent_basis",
+    ]
+    extra = 0
+    show_change_link = True
+
+
+class OrganisationContactInline(ContactInline):
+    fk_name = "organisation"
+
+
+class PoliceUnitContactInline(ContactInline):
+    fk_name = "police_unit"
+
+
+OrganisationAdmin.inlines = [*OrganisationAdmin.inlines, OrganisationContactInline]
+PoliceUnitAdmin.inlines = [*PoliceUnitAdmin.inlines, PoliceUnitContactInline]

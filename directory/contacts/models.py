@@ -1,0 +1,136 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from directory.core.models import CuratedModel, CuratedQuerySet, Language, Topic, track_history
+from directory.organisations.models import Organisation
+from directory.police.models import PoliceUnit
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    MEMBERS = "members", _("Members")
+    STAFF = "staff", _("Staff only")
+
+
+class ConsentBasis(models.TextChoices):
+    WRITTEN = "written", _("Consent in writing")
+    EMAIL = "email", _("Consent by email")
+    VERBAL = "verbal", _("Consent given verbally")
+    OFFICIAL_FUNCTION = "official", _("Official function address (public body)")
+
+
+class ContactPersonQuerySet(CuratedQuerySet):
+    pass
+
+
+@track_history()
+class ContactPerson(CuratedModel):
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="contacts",
+    )
+    police_unit = models.ForeignKey(
+        PoliceUnit,
+        verbose_name=_("police unit"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="contacts",
+    )
+    salutation = models.CharField(_("salutation / title"), max_length=40, blank=True)
+    first_name = models.CharField(_("first name"), max_length=80, blank=True)
+    last_name = models.CharField(_("last name"), max_length=80, blank=True, db_index=True)
+    functional_title = models.CharField(
+        _("functional title"),
+        max_length=160,
+        blank=True,
+        help_text=_("For a team or function mailbox, e.g. “Ansprechstelle LSBTI*”."),
+    )
+    function = models.CharField(_("function"), max_length=160, blank=True)
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="contacts"
+    )
+    languages = models.ManyToManyField(
+        Language, verbose_name=_("languages"), blank=True, related_name="contacts"
+    )
+    email = models.EmailField(_("email"), blank=True)
+    email_secondary = models.EmailField(_("further email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    mobile = models.CharField(_("mobile"), max_length=40, blank=True)
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=10,
+        choices=Visibility,
+        default=Visibility.STAFF,
+        db_index=True,
+        help_text=_("Who may see this contact's data. Members and public need a legal basis."),
+    )
+    consent_given_on = models.DateField(_("consent given on"), null=True, blank=True)
+    consent_basis = models.CharField(
+        _("consent / legal basis"), max_length=10, choices=ConsentBasis, blank=True
+    )
+    consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("consent recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    staff_notes = models.TextField(_("notes (staff only)"), blank=True)
+
+    objects = ContactPersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["last_name", "first_name", "functional_title"]
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+        constraints = [
+            models.CheckConstraint(
+                name="contact_exactly_one_affiliation",
+                condition=Q(organisation__isnull=False, police_unit__isnull=True)
+                | Q(organisation__isnull=True, police_unit__isnull=False),
+                violation_error_message=_(
+                    "A contact person belongs to exactly one organisation or one police unit."
+                ),
+            ),
+            models.CheckConstraint(
+                name="contact_named_or_functional",
+                condition=~Q(last_name="") | ~Q(functional_title=""),
+                violation_error_message=_(
+                    "Enter a last name, or a functional title for a functional contact."
+                ),
+            ),
+            models.CheckConstraint(
+                name="contact_visible_only_with_legal_basis",
+                condition=Q(visibility=Visibility.STAFF)
+                | (Q(consent_given_on__isnull=False) & ~Q(consent_basis="")),
+                violation_error_message=_(
+                    "Record the consent or legal basis (date and kind) before making a contact "
+                    "visible to members or the public."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def is_functional(self):
+        return not self.last_name
+
+    @property
+    def display_name(self):
+        if self.is_functional:
+            return self.functional_title
+        return " ".join(p for p in (self.salutation, self.first_name, self.last_name) if p)
+
+    @property
+    def affiliation(self):
+        return self.organisation or self.police_unit

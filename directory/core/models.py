@@ -1,0 +1,227 @@
+"""Shared vocabulary: topics, regions, languages, and what every curated entry has."""
+
+import datetime
+
+import pghistory
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .dates import add_months
+
+
+def track_history(**options):
+    """pghistory tracking of inserts, updates and deletes (new tracker instances per model)."""
+    return pghistory.track(
+        pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent(), **options
+    )
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+@track_history()
+class Topic(TimeStampedModel):
+    class Kind(models.TextChoices):
+        PHENOMENON = "phenomenon", _("Phenomenon (GMF)")
+        FIELD = "field", _("Working field")
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.PHENOMENON)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+
+class RegionQuerySet(models.QuerySet):
+    def lands(self):
+        return self.filter(kind=Region.Kind.LAND)
+
+    def within(self, region):
+        """The region and every region below it (a Land with its Kreise and Bezirke)."""
+        return self.filter(Q(pk=region.pk) | Q(parent=region.pk) | Q(parent__parent=region.pk))
+
+
+@track_history()
+class Region(TimeStampedModel):
+    """Bundesland > Kreis / kreisfreie Stadt > Bezirk: three levels, so `within` is two joins."""
+
+    class Kind(models.TextChoices):
+        LAND = "land", _("Federal state")
+        DISTRICT = "district", _("District / independent city")
+        BOROUGH = "borough", _("Borough")
+
+    name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        constraints = [
+            models.CheckConstraint(
+                name="region_land_is_top_level",
+                condition=Q(kind="land", parent__isnull=True)
+                | (~Q(kind="land") & Q(parent__isnull=False)),
+                violation_error_message=_(
+                    "A federal state has no parent region; every other region needs one."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "name"],
+                name="region_unique_name_per_parent",
+                nulls_distinct=False,
+                violation_error_message=_("A region with this name already exists there."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        expected = {self.Kind.DISTRICT: self.Kind.LAND, self.Kind.BOROUGH: self.Kind.DISTRICT}
+        if self.parent and self.kind in expected and self.parent.kind != expected[self.kind]:
+            raise ValidationError(
+                {
+                    "parent": _("A %(kind)s must be part of a %(parent)s.")
+                    % {
+                        "kind": self.get_kind_display(),
+                        "parent": self.Kind(expected[self.kind]).label,
+                    }
+                }
+            )
+
+
+@track_history()
+class Language(TimeStampedModel):
+    code = models.CharField(_("code"), max_length=12, unique=True, help_text=_("ISO 639 code"))
+    name = models.CharField(_("name"), max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self):
+        return self.name
+
+
+class CuratedQuerySet(models.QuerySet):
+    """Review state of curated entries; the rules live here and nowhere else."""
+
+    def stale(self, today=None):
+        """Never verified, or the next review is overdue."""
+        return self.filter(
+            Q(review_due__isnull=True) | Q(review_due__lt=today or timezone.localdate())
+        )
+
+    def current(self, today=None):
+        return self.filter(review_due__gte=today or timezone.localdate())
+
+    def never_verified(self):
+        return self.filter(verified_on__isnull=True)
+
+    def due_within(self, days, today=None):
+        today = today or timezone.localdate()
+        return self.filter(review_due__gte=today, review_due__lte=today + datetime.timedelta(days))
+
+    def mark_verified(self, user, on=None):
+        on = on or timezone.localdate()
+        return self.update(
+            verified_on=on,
+            verified_by=user,
+            review_due=next_review(on),
+            updated_at=timezone.now(),
+        )
+
+    def set_review_due(self, day):
+        return self.update(review_due=day, updated_at=timezone.now())
+
+
+def next_review(verified_on):
+    return add_months(verified_on, settings.NETZPOL_REVIEW_INTERVAL_MONTHS)
+
+
+class CuratedModel(TimeStampedModel):
+    """An entry curators keep current: who verified it when, and when it is due again."""
+
+    verified_on = models.DateField(_("last verified on"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last verified by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    review_due = models.DateField(
+        _("next review due"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Set automatically when the entry is verified."),
+    )
+
+    objects = CuratedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_stale(self):
+        return self.review_due is None or self.review_due < timezone.localdate()
+
+    def mark_verified(self, user, on=None):
+        self.verified_on = on or timezone.localdate()
+        self.verified_by = user
+        self.review_due = next_review(self.verified_on)
+
+
+class AddressModel(models.Model):
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=5, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    land = models.ForeignKey(
+        Region,
+        verbose_name=_("federal state"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        limit_choices_to={"kind": Region.Kind.LAND},
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def postcode_constraint(prefix):
+        return models.CheckConstraint(
+            name=f"{prefix}_postcode_five_digits",
+            condition=Q(postcode="") | Q(postcode__regex=r"^[0-9]{5}$"),
+            violation_error_message=_("A German postcode has five digits."),
+        )

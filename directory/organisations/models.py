@@ -1,0 +1,64 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from directory.core.models import AddressModel, CuratedModel, Language, Region, Topic, track_history
+
+
+@track_history()
+class Organisation(CuratedModel, AddressModel):
+    class LegalForm(models.TextChoices):
+        REGISTERED_ASSOCIATION = "ev", _("Registered association (e.V.)")
+        NONPROFIT_COMPANY = "ggmbh", _("Non-profit company (gGmbH)")
+        FOUNDATION = "foundation", _("Foundation")
+        INITIATIVE = "initiative", _("Unincorporated initiative")
+        PUBLIC_BODY = "public_body", _("Public body")
+        RELIGIOUS_BODY = "religious_body", _("Religious corporation")
+        OTHER = "other", _("Other")
+
+    class Kind(models.TextChoices):
+        MOSQUE = "mosque", _("Mosque community")
+        MIGRANT_ORGANISATION = "migrant_org", _("Migrant organisation")
+        COUNSELLING = "counselling", _("Counselling service")
+        YOUTH = "youth", _("Youth facility")
+        RELIGIOUS = "religious", _("Religious community")
+        NETWORK = "network", _("Network / alliance")
+        EDUCATION = "education", _("Education provider")
+        ADVOCACY = "advocacy", _("Advocacy group")
+        ADVISORY_COUNCIL = "council", _("Advisory council")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200, db_index=True)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    legal_form = models.CharField(_("legal form"), max_length=20, choices=LegalForm)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, db_index=True)
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="organisations"
+    )
+    regions = models.ManyToManyField(
+        Region,
+        verbose_name=_("regions of activity"),
+        blank=True,
+        related_name="organisations",
+    )
+    languages = models.ManyToManyField(
+        Language, verbose_name=_("languages"), blank=True, related_name="organisations"
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("general email"), blank=True)
+    phone = models.CharField(_("general phone"), max_length=40, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    target_groups = models.TextField(_("target groups"), blank=True)
+    is_public = models.BooleanField(
+        _("public profile"),
+        default=False,
+        help_text=_("Anyone may see the profile (never the contact persons' data)."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [AddressModel.postcode_constraint("organisation")]
+
+    def __str__(self):
+        return self.name

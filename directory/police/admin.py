@@ -1,0 +1,36 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from directory.core.admin import CuratedAdmin, ReviewStateFilter
+
+from .models import PoliceUnit
+
+
+@admin.register(PoliceUnit)
+class PoliceUnitAdmin(CuratedAdmin):
+    list_display = ["path", "kind", "level", "jurisdiction", "is_public", "stale"]
+    list_filter = [
+        ReviewStateFilter,
+        "level",
+        "kind",
+        "is_public",
+        ("jurisdiction", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["jurisdiction"]
+    search_fields = ["path__de_contains", "short_name__de_contains", "city__de_contains"]
+    autocomplete_fields = ["parent", "jurisdiction", "land"]
+    readonly_fields = [*CuratedAdmin.readonly_fields, "path"]
+    # The contacts app adds its inline here (it knows police units, not the other way round).
+    inlines = []
+    fieldsets = [
+        (
+            None,
+            {"fields": ["name", "short_name", "parent", "path", ("level", "kind"), "is_public"]},
+        ),
+        (_("Work"), {"fields": ["jurisdiction", "description"]}),
+        (
+            _("Address and general contact"),
+            {"fields": ["street", ("postcode", "city"), "land", "website", ("email", "phone")]},
+        ),
+        CuratedAdmin.review_fieldset,
+    ]

@@ -1,0 +1,147 @@
+import pgtrigger
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from directory.core.models import AddressModel, CuratedModel, CuratedQuerySet, Region, track_history
+
+PATH_SEPARATOR = " > "
+
+# Keeps `lineage` (ids from the root down to the unit) and `path` (their names) in step with
+# `parent` and `name`, and refuses a parent that lies below the unit: the tree cannot get a
+# cycle whatever writes to the table.
+PLACE_IN_TREE = pgtrigger.Func(
+    """
+    IF NEW.parent_id IS NULL THEN
+        NEW.lineage := ARRAY[NEW.id];
+        NEW.path := NEW.name;
+    ELSE
+        SELECT lineage, path INTO parent_lineage, parent_path
+            FROM {meta.db_table} WHERE id = NEW.parent_id;
+        IF NEW.id = ANY(parent_lineage) THEN
+            RAISE EXCEPTION 'police unit % cannot be placed below itself or its subunits', NEW.id
+                USING ERRCODE = 'check_violation', CONSTRAINT = 'police_unit_no_cycle';
+        END IF;
+        NEW.lineage := parent_lineage || NEW.id;
+        NEW.path := parent_path || ' > ' || NEW.name;
+    END IF;
+    RETURN NEW;
+    """
+)
+
+# A renamed or moved unit passes its new path on to its subunits (recursively, via the
+# trigger above firing on each child).
+UPDATE_SUBUNITS = pgtrigger.Func(
+    """
+    UPDATE {meta.db_table} SET path = path WHERE parent_id = NEW.id;
+    RETURN NULL;
+    """
+)
+
+
+class PoliceUnitQuerySet(CuratedQuerySet):
+    def below(self, unit, include_self=True):
+        """The unit's whole subtree."""
+        queryset = self.filter(lineage__contains=[unit.pk])
+        return queryset if include_self else queryset.exclude(pk=unit.pk)
+
+
+@track_history(exclude=["lineage", "path"])
+class PoliceUnit(CuratedModel, AddressModel):
+    class Level(models.TextChoices):
+        FEDERAL = "federal", _("Federal")
+        STATE = "state", _("State")
+
+    class Kind(models.TextChoices):
+        FEDERAL_AGENCY = "federal_agency", _("Federal agency")
+        STATE_POLICE = "state_police", _("State police")
+        LKA = "lka", _("State criminal police office (LKA)")
+        PRESIDIUM = "presidium", _("Police headquarters (Präsidium)")
+        DIRECTORATE = "directorate", _("Directorate")
+        PRECINCT = "precinct", _("Precinct / inspection")
+        STATION = "station", _("Police station (Wache)")
+        LGBTI_CONTACT = "lgbti", _("Contact point for LGBTI*")
+        PREVENTION = "prevention", _("Prevention")
+        DIALOGUE = "dialogue", _("Competence centre for dialogue")
+        STATE_SECURITY = "state_security", _("State security")
+        COMMUNITY_OFFICERS = "community", _("Community police officers")
+        OTHER_FUNCTION = "function", _("Other function unit")
+
+    name = models.CharField(_("name"), max_length=200, db_index=True)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("superior unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="subunits",
+    )
+    level = models.CharField(_("level"), max_length=10, choices=Level, default=Level.STATE)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, db_index=True)
+    jurisdiction = models.ForeignKey(
+        Region,
+        verbose_name=_("jurisdiction"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="police_units",
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("general email"), blank=True)
+    phone = models.CharField(_("general phone"), max_length=40, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    is_public = models.BooleanField(
+        _("public profile"),
+        default=True,
+        help_text=_("Anyone may see the profile (never the contact persons' data)."),
+    )
+    # Maintained by the database (see PLACE_IN_TREE); never edited.
+    lineage = ArrayField(models.BigIntegerField(), editable=False, default=list)
+    path = models.TextField(_("path"), editable=False, default="")
+
+    objects = PoliceUnitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name = _("police unit")
+        verbose_name_plural = _("police units")
+        constraints = [
+            AddressModel.postcode_constraint("police_unit"),
+            models.CheckConstraint(
+                name="police_unit_not_own_parent",
+                condition=~Q(parent=models.F("pk")),
+                violation_error_message=_("A police unit cannot be its own superior unit."),
+            ),
+        ]
+        indexes = [GinIndex(fields=["lineage"], name="police_unit_lineage_gin")]
+        triggers = [
+            pgtrigger.Trigger(
+                name="place_in_tree",
+                when=pgtrigger.Before,
+                operation=pgtrigger.Insert | pgtrigger.Update,
+                declare=[("parent_lineage", "bigint[]"), ("parent_path", "text")],
+                func=PLACE_IN_TREE,
+            ),
+            pgtrigger.Trigger(
+                name="update_subunits",
+                when=pgtrigger.After,
+                operation=pgtrigger.Update,
+                condition=pgtrigger.Q(old__path__df=pgtrigger.F("new__path"))
+                | pgtrigger.Q(old__lineage__df=pgtrigger.F("new__lineage")),
+                func=UPDATE_SUBUNITS,
+            ),
+        ]
+
+    def __str__(self):
+        return self.path or self.name
+
+    def clean(self):
+        super().clean()
+        if self.parent_id and self.pk and self.pk in (self.parent.lineage or []):
+            raise ValidationError(
+                {"parent": _("A police unit cannot be placed below itself or one of its subunits.")}
+            )
