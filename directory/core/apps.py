@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,3 +11,18 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Registers the `de_contains` lookup on text fields.
         from . import text  # noqa: F401
+
+        connection_created.connect(define_trigger_ignore_list)
+
+
+def define_trigger_ignore_list(sender, connection, **kwargs):
+    """Give pgtrigger's ignore list a value on every connection.
+
+    Every history trigger first reads the setting `pgtrigger.ignore`. When it is undefined the
+    read raises inside a PL/pgSQL exception block, and rolling back that subtransaction scans
+    the transaction's queue of deferred foreign-key checks: a bulk insert of 100,000 rows
+    became quadratic (about 1 ms per row instead of 0.03 ms). An empty list ignores nothing.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('pgtrigger.ignore', '{}', false)")

@@ -14,9 +14,18 @@ from .dates import add_months
 
 
 def track_history(**options):
-    """pghistory tracking of inserts, updates and deletes (new tracker instances per model)."""
+    """pghistory tracking of inserts, updates and deletes (new tracker instances per model).
+
+    The context (user, URL, command) is stored as JSON in each event row. pghistory's default,
+    a shared context row upserted by every event, locks that row once per changed row inside
+    a subtransaction; a bulk write of 50,000 rows then spends minutes in multixact handling.
+    """
     return pghistory.track(
-        pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent(), **options
+        pghistory.InsertEvent(),
+        pghistory.UpdateEvent(),
+        pghistory.DeleteEvent(),
+        context_field=pghistory.ContextJSONField(),
+        **options,
     )
 
 
