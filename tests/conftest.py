@@ -39,3 +39,24 @@ def database_url():
     if host.startswith("/"):
         return f"postgresql://{settings['USER']}{password}@{port}/postgres?host={host}"
     return f"postgresql://{settings['USER']}{password}@{host}{port}/postgres"
+
+
+CURATED_APPS = ["core", "organisations", "police", "contacts", "agreements", "pghistory"]
+
+
+@pytest.fixture
+def curator(db):
+    """Office staff: admin access with every permission on the directory's data."""
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="kuratorin", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(content_type__app_label__in=CURATED_APPS))
+    return user
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    client.force_login(curator)
+    return client

@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -107,6 +108,8 @@ class CuratedAdmin(admin.ModelAdmin):
     readonly_fields = ["verified_on", "verified_by", "created_at", "updated_at"]
     list_per_page = 50
     show_full_result_count = False
+    # A website typed without a scheme is https (Django 6's default, without its warning).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     @admin.display(description=_("stale"), boolean=True)
     def stale(self, obj):

@@ -116,7 +116,7 @@ class Region(TimeStampedModel):
         if self.parent and self.kind in expected and self.parent.kind != expected[self.kind]:
             raise ValidationError(
                 {
-                    "parent": _("A %(kind)s must be part of a %(parent)s.")
+                    "parent": _("%(kind)s: the superior region must be of the kind “%(parent)s”.")
                     % {
                         "kind": self.get_kind_display(),
                         "parent": self.Kind(expected[self.kind]).label,

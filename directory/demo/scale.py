@@ -52,11 +52,18 @@ FUNCTION_UNITS = [
 
 class ScaleDirectory(Seeder):
     def build(self, contacts):
+        """Create `contacts` contact persons and their proportional entries; returns counts."""
         self.load_reference()
-        units = self.police_units(max(contacts // 30, 40))
+        units = self.police_units(contacts // 30)
         organisations = self.organisations(max(contacts // 5, 1))
-        self.contacts(contacts, organisations, units)
-        self.agreements(max(contacts // 20, 1), organisations, units)
+        people = self.contacts(contacts, organisations, units)
+        agreements = self.agreements(max(contacts // 20, 1), organisations, units)
+        return {
+            "organisations": len(organisations),
+            "police units": len(units) + len(self.lands),
+            "contact persons": len(people),
+            "agreements": len(agreements),
+        }
 
     def police_units(self, total):
         """A tree per Land: police > presidium per district > directorates > stations and
@@ -196,6 +203,7 @@ class ScaleDirectory(Seeder):
                 for lang in self.contact_languages()
             ),
         )
+        return people
 
     def agreements(self, total, organisations, units):
         statuses = list(Agreement.Status)
@@ -236,3 +244,4 @@ class ScaleDirectory(Seeder):
                 for t in self.some(self.topics, 1, 2)
             ),
         )
+        return agreements

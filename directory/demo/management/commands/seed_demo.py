@@ -37,7 +37,7 @@ class Command(BaseCommand):
 
 
 def seed_demo(scale=0, seed=None):
-    """Seed an empty database; returns the row counts per kind of entry."""
+    """Seed an empty database; returns the row counts per kind of entry (demo plus scale)."""
     if Topic.objects.exists():
         raise CommandError(
             "The database already holds a directory; seed_demo only fills an empty one."

@@ -1,0 +1,120 @@
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+
+from directory.agreements.models import Agreement, AgreementParty
+from directory.contacts.models import ConsentBasis, ContactPerson, Visibility
+from directory.core.models import Language, Region, Topic
+from directory.organisations.models import Organisation
+from directory.police.models import PoliceUnit
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("correct horse battery")
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Thema {n}")
+
+
+class LanguageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Language
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"l{n}")
+    name = factory.Sequence(lambda n: f"Sprache {n}")
+
+
+class LandFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ["name", "kind"]
+
+    name = factory.Sequence(lambda n: f"Land {n}")
+    kind = Region.Kind.LAND
+
+
+class DistrictFactory(LandFactory):
+    name = factory.Sequence(lambda n: f"Kreis {n}")
+    kind = Region.Kind.DISTRICT
+    parent = factory.SubFactory(LandFactory)
+
+
+class BoroughFactory(LandFactory):
+    name = factory.Sequence(lambda n: f"Bezirk {n}")
+    kind = Region.Kind.BOROUGH
+    parent = factory.SubFactory(DistrictFactory)
+
+
+class WithTopics(factory.django.DjangoModelFactory):
+    """`topics=[...]` on create sets the M2M."""
+
+    class Meta:
+        abstract = True
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.set(extracted)
+
+
+class OrganisationFactory(WithTopics):
+    class Meta:
+        model = Organisation
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Verein {n} e.V.")
+    legal_form = Organisation.LegalForm.REGISTERED_ASSOCIATION
+    kind = Organisation.Kind.COUNSELLING
+    city = "Dortmund"
+    is_public = True
+
+
+class PoliceUnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PoliceUnit
+
+    name = factory.Sequence(lambda n: f"Polizeiwache {n}")
+    kind = PoliceUnit.Kind.STATION
+
+
+class ContactPersonFactory(WithTopics):
+    class Meta:
+        model = ContactPerson
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    first_name = "Erika"
+    last_name = factory.Sequence(lambda n: f"Muster{n}")
+    email = factory.LazyAttribute(lambda c: f"{c.last_name.lower()}@example.org")
+    visibility = Visibility.MEMBERS
+    consent_given_on = factory.LazyFunction(lambda: datetime.date(2025, 1, 15))
+    consent_basis = ConsentBasis.WRITTEN
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agreement
+
+    title = factory.Sequence(lambda n: f"Kooperationsvereinbarung {n}")
+    status = Agreement.Status.ACTIVE
+
+
+class AgreementPartyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgreementParty
+
+    agreement = factory.SubFactory(AgreementFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
