@@ -17,3 +17,11 @@ def test_trigram_similarity_tolerates_typos():
 
     assert close > 0.4
     assert unrelated < 0.1
+
+
+@pytest.mark.django_db
+def test_every_connection_defines_pgtriggers_ignore_list():
+    # Undefined, each history trigger pays for a failing subtransaction (see core.apps).
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('pgtrigger.ignore', true)")
+        assert cursor.fetchone() == ("{}",)
