@@ -41,19 +41,37 @@ def database_url():
     return f"postgresql://{settings['USER']}{password}@{host}{port}/postgres"
 
 
-CURATED_APPS = ["core", "organisations", "police", "contacts", "agreements", "pghistory"]
+def user_with_role(role, username, **fields):
+    from directory.core.roles import ensure_groups
+    from tests.factories import UserFactory
+
+    user = UserFactory(username=username, **fields)
+    if role:
+        user.groups.set([ensure_groups()[role]])
+    return user
+
+
+@pytest.fixture
+def member(db):
+    """Vetted staff of an NGO or police unit."""
+    from directory.core.roles import Role
+
+    return user_with_role(Role.MEMBER, "mitglied")
+
+
+@pytest.fixture
+def coordinator(db):
+    from directory.core.roles import Role
+
+    return user_with_role(Role.COORDINATOR, "koordination")
 
 
 @pytest.fixture
 def curator(db):
     """Office staff: admin access with every permission on the directory's data."""
-    from django.contrib.auth.models import Permission
+    from directory.core.roles import Role
 
-    from tests.factories import UserFactory
-
-    user = UserFactory(username="kuratorin", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(content_type__app_label__in=CURATED_APPS))
-    return user
+    return user_with_role(Role.CURATOR, "kuratorin", is_staff=True)
 
 
 @pytest.fixture

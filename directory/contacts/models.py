@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from directory.core.models import CuratedModel, CuratedQuerySet, Language, Topic, track_history
+from directory.core.roles import Role, role_of
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 
@@ -21,8 +22,25 @@ class ConsentBasis(models.TextChoices):
     OFFICIAL_FUNCTION = "official", _("Official function address (public body)")
 
 
+VISIBLE_FROM = {
+    Role.PUBLIC: [Visibility.PUBLIC],
+    Role.MEMBER: [Visibility.PUBLIC, Visibility.MEMBERS],
+    Role.COORDINATOR: [Visibility.PUBLIC, Visibility.MEMBERS],
+    Role.CURATOR: [Visibility.PUBLIC, Visibility.MEMBERS, Visibility.STAFF],
+}
+
+
 class ContactPersonQuerySet(CuratedQuerySet):
-    pass
+    def visible_to(self, user):
+        """Contacts whose visibility the user's role reaches; for the public, only public
+        contacts of public profiles (never a contact of an organisation nobody may see)."""
+        role = role_of(user)
+        queryset = self.filter(visibility__in=VISIBLE_FROM[role])
+        if role == Role.PUBLIC:
+            queryset = queryset.filter(
+                Q(organisation__is_public=True) | Q(police_unit__is_public=True)
+            )
+        return queryset
 
 
 @track_history()

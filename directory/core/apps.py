@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,6 +14,10 @@ class CoreConfig(AppConfig):
         from . import text  # noqa: F401
 
         connection_created.connect(define_trigger_ignore_list)
+        from .roles import ensure_groups
+
+        # After every app's migrations (permissions exist by then); idempotent.
+        post_migrate.connect(ensure_groups, dispatch_uid="netzpol-ensure-groups")
 
 
 def define_trigger_ignore_list(sender, connection, **kwargs):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .dates import add_months
+from .roles import Role, role_of
 
 
 def track_history(**options):
@@ -140,7 +141,13 @@ class Language(TimeStampedModel):
 
 
 class CuratedQuerySet(models.QuerySet):
-    """Review state of curated entries; the rules live here and nowhere else."""
+    """Review state and visibility of curated entries; the rules live here and nowhere else."""
+
+    def visible_to(self, user):
+        """Entries with a public profile for the public; everything for members and above."""
+        if role_of(user) >= Role.MEMBER:
+            return self
+        return self.filter(is_public=True)
 
     def stale(self, today=None):
         """Never verified, or the next review is overdue."""

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 
+from directory.core.roles import Role, role_of
 from directory.organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +25,10 @@ def test_setup_demo_seeds_once_and_prints_a_working_curator_login(settings, caps
     assert curator.is_staff
     assert curator.has_perm("contacts.change_contactperson")
     assert not curator.is_superuser
+    assert (
+        role_of(authenticate(username="koordination", password="netzpol-demo")) == Role.COORDINATOR
+    )
+    assert role_of(authenticate(username="mitglied", password="netzpol-demo")) == Role.MEMBER
 
 
 def test_setup_demo_refuses_outside_development(settings):

@@ -1,15 +1,15 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core.management.base import BaseCommand, CommandError
 
 from directory.core.models import Topic
+from directory.core.roles import Role, ensure_groups
 
 from .seed_demo import seed_demo
 
-DEMO_CURATOR = "kuratorin"
 DEMO_PASSWORD = "netzpol-demo"  # noqa: S105 - development only, refused when DEBUG is off
-CURATED_APPS = ["core", "organisations", "police", "contacts", "agreements", "pghistory"]
+DEMO_USERS = {"kuratorin": Role.CURATOR, "koordination": Role.COORDINATOR, "mitglied": Role.MEMBER}
+DEMO_CURATOR = "kuratorin"
 
 
 class Command(BaseCommand):
@@ -23,22 +23,26 @@ class Command(BaseCommand):
         else:
             counts = seed_demo()
             self.stdout.write(f"Demo directory created: {counts}.")
-        ensure_demo_curator()
+        ensure_demo_users()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo curator login at /admin/: {DEMO_CURATOR} / {DEMO_PASSWORD} "
-                "(development only)"
+                f"Demo curator login at /admin/: {DEMO_CURATOR} / {DEMO_PASSWORD}; "
+                f"also koordination and mitglied, same password (development only)"
             )
         )
 
 
-def ensure_demo_curator():
-    user, created = get_user_model().objects.get_or_create(
-        username=DEMO_CURATOR,
-        defaults={"is_staff": True, "first_name": "Demo", "last_name": "Kuratorin"},
-    )
-    if created:
-        user.set_password(DEMO_PASSWORD)
-        user.save()
-    user.user_permissions.set(Permission.objects.filter(content_type__app_label__in=CURATED_APPS))
-    return user
+def ensure_demo_users():
+    """Demo accounts for each role (the curator also gets admin access)."""
+    groups = ensure_groups()
+    users = {}
+    for username, role in DEMO_USERS.items():
+        user, created = get_user_model().objects.get_or_create(
+            username=username, defaults={"is_staff": role == Role.CURATOR}
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        user.groups.set([groups[role]])
+        users[role] = user
+    return users

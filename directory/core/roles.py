@@ -1,0 +1,56 @@
+"""Who may see what: the four roles of the directory (see DOMAIN.md) and how a user gets one.
+
+Members, coordinators and curators are Django groups; `ensure_groups` (run after every
+`migrate`) creates them and gives curators every permission on the directory's data.
+"""
+
+import enum
+
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(enum.IntEnum):
+    PUBLIC = 0
+    MEMBER = 1
+    COORDINATOR = 2
+    CURATOR = 3
+
+
+GROUP_NAMES = {
+    Role.MEMBER: "Mitglieder",
+    Role.COORDINATOR: "Koordination",
+    Role.CURATOR: "Redaktion",
+}
+ROLE_LABELS = {
+    Role.PUBLIC: _("Public"),
+    Role.MEMBER: _("Member"),
+    Role.COORDINATOR: _("Coordinator"),
+    Role.CURATOR: _("Curator"),
+}
+CURATED_APPS = ["core", "organisations", "police", "contacts", "agreements", "pghistory"]
+
+
+def role_of(user):
+    """The highest role of an active user; anonymous and group-less accounts are public."""
+    if user is None or not user.is_active or not user.is_authenticated:
+        return Role.PUBLIC
+    cached = getattr(user, "_netzpol_role", None)
+    if cached is not None:
+        return cached
+    if user.is_superuser:
+        role = Role.CURATOR
+    else:
+        names = set(user.groups.values_list("name", flat=True))
+        role = max((r for r, name in GROUP_NAMES.items() if name in names), default=Role.PUBLIC)
+    user._netzpol_role = role
+    return role
+
+
+def ensure_groups(**kwargs):
+    from django.contrib.auth.models import Group, Permission
+
+    groups = {role: Group.objects.get_or_create(name=name)[0] for role, name in GROUP_NAMES.items()}
+    groups[Role.CURATOR].permissions.set(
+        Permission.objects.filter(content_type__app_label__in=CURATED_APPS)
+    )
+    return groups
