@@ -8,6 +8,8 @@ admin.site.index_title = _("Keep the directory current")
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # Login, logout and password reset by email; no registration (members are invited).
+    path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("", include("directory.core.urls")),
     path("", include("directory.agreements.urls")),
