@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.files.storage import FileSystemStorage
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -6,7 +7,9 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from directory.core.models import CuratedModel, Topic, track_history
+from directory.core.models import CuratedModel, CuratedQuerySet, Topic, track_history
+from directory.core.search import SearchableQuerySet, search_vector_field
+from directory.core.text import Fold
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 
@@ -27,7 +30,11 @@ class DocumentStorage(FileSystemStorage):
         return reverse("agreements:document", kwargs={"name": name})
 
 
-@track_history()
+class AgreementQuerySet(CuratedQuerySet, SearchableQuerySet):
+    search_name_field = "title"
+
+
+@track_history(exclude=["search_vector"])
 class Agreement(CuratedModel):
     class Status(models.TextChoices):
         PREPARING = "preparing", _("In preparation")
@@ -72,9 +79,17 @@ class Agreement(CuratedModel):
         verbose_name=_("police units"),
         related_name="agreements",
     )
+    # Maintained by database triggers (see search_sql.py); never edited.
+    search_vector = search_vector_field()
+
+    objects = AgreementQuerySet.as_manager()
 
     class Meta:
         ordering = ["-signed_on", "title"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="agreement_search_gin"),
+            GinIndex(OpClass(Fold("title"), name="gin_trgm_ops"), name="agreement_title_trgm"),
+        ]
         verbose_name = _("cooperation agreement")
         verbose_name_plural = _("cooperation agreements")
         constraints = [

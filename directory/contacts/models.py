@@ -1,10 +1,13 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from directory.core.models import CuratedModel, CuratedQuerySet, Language, Topic, track_history
 from directory.core.roles import Role, role_of
+from directory.core.search import SearchableQuerySet, search_vector_field
+from directory.core.text import Fold
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 
@@ -30,7 +33,9 @@ VISIBLE_FROM = {
 }
 
 
-class ContactPersonQuerySet(CuratedQuerySet):
+class ContactPersonQuerySet(CuratedQuerySet, SearchableQuerySet):
+    search_name_field = "last_name"
+
     def visible_to(self, user):
         """Contacts whose visibility the user's role reaches; for the public, only public
         contacts of public profiles (never a contact of an organisation nobody may see)."""
@@ -43,7 +48,7 @@ class ContactPersonQuerySet(CuratedQuerySet):
         return queryset
 
 
-@track_history()
+@track_history(exclude=["search_vector"])
 class ContactPerson(CuratedModel):
     organisation = models.ForeignKey(
         Organisation,
@@ -102,11 +107,20 @@ class ContactPerson(CuratedModel):
         related_name="+",
     )
     staff_notes = models.TextField(_("notes (staff only)"), blank=True)
+    # Maintained by database triggers (see search_sql.py); never edited. Staff notes and
+    # channels are not indexed, so no search can reveal them.
+    search_vector = search_vector_field()
 
     objects = ContactPersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["last_name", "first_name", "functional_title"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="contact_search_gin"),
+            GinIndex(
+                OpClass(Fold("last_name"), name="gin_trgm_ops"), name="contact_last_name_trgm"
+            ),
+        ]
         verbose_name = _("contact person")
         verbose_name_plural = _("contact persons")
         constraints = [

@@ -1,10 +1,25 @@
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from directory.core.models import AddressModel, CuratedModel, Language, Region, Topic, track_history
+from directory.core.models import (
+    AddressModel,
+    CuratedModel,
+    CuratedQuerySet,
+    Language,
+    Region,
+    Topic,
+    track_history,
+)
+from directory.core.search import SearchableQuerySet, search_vector_field
+from directory.core.text import Fold
 
 
-@track_history()
+class OrganisationQuerySet(CuratedQuerySet, SearchableQuerySet):
+    search_name_field = "name"
+
+
+@track_history(exclude=["search_vector"])
 class Organisation(CuratedModel, AddressModel):
     class LegalForm(models.TextChoices):
         REGISTERED_ASSOCIATION = "ev", _("Registered association (e.V.)")
@@ -53,12 +68,20 @@ class Organisation(CuratedModel, AddressModel):
         default=False,
         help_text=_("Anyone may see the profile (never the contact persons' data)."),
     )
+    # Maintained by database triggers (see search_sql.py); never edited.
+    search_vector = search_vector_field()
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         constraints = [AddressModel.postcode_constraint("organisation")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="organisation_search_gin"),
+            GinIndex(OpClass(Fold("name"), name="gin_trgm_ops"), name="organisation_name_trgm"),
+        ]
 
     def __str__(self):
         return self.name

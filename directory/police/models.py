@@ -1,12 +1,14 @@
 import pgtrigger
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from directory.core.models import AddressModel, CuratedModel, CuratedQuerySet, Region, track_history
+from directory.core.search import SearchableQuerySet, search_vector_field
+from directory.core.text import Fold
 
 PATH_SEPARATOR = " > "
 
@@ -42,14 +44,16 @@ UPDATE_SUBUNITS = pgtrigger.Func(
 )
 
 
-class PoliceUnitQuerySet(CuratedQuerySet):
+class PoliceUnitQuerySet(CuratedQuerySet, SearchableQuerySet):
+    search_name_field = "path"
+
     def below(self, unit, include_self=True):
         """The unit's whole subtree."""
         queryset = self.filter(lineage__contains=[unit.pk])
         return queryset if include_self else queryset.exclude(pk=unit.pk)
 
 
-@track_history(exclude=["lineage", "path"])
+@track_history(exclude=["lineage", "path", "search_vector"])
 class PoliceUnit(CuratedModel, AddressModel):
     class Level(models.TextChoices):
         FEDERAL = "federal", _("Federal")
@@ -102,6 +106,8 @@ class PoliceUnit(CuratedModel, AddressModel):
     # Maintained by the database (see PLACE_IN_TREE); never edited.
     lineage = ArrayField(models.BigIntegerField(), editable=False, default=list)
     path = models.TextField(_("path"), editable=False, default="")
+    # Maintained by database triggers (see search_sql.py); never edited.
+    search_vector = search_vector_field()
 
     objects = PoliceUnitQuerySet.as_manager()
 
@@ -117,7 +123,11 @@ class PoliceUnit(CuratedModel, AddressModel):
                 violation_error_message=_("A police unit cannot be its own superior unit."),
             ),
         ]
-        indexes = [GinIndex(fields=["lineage"], name="police_unit_lineage_gin")]
+        indexes = [
+            GinIndex(fields=["lineage"], name="police_unit_lineage_gin"),
+            GinIndex(fields=["search_vector"], name="police_unit_search_gin"),
+            GinIndex(OpClass(Fold("path"), name="gin_trgm_ops"), name="police_unit_path_trgm"),
+        ]
         triggers = [
             pgtrigger.Trigger(
                 name="place_in_tree",

@@ -1,0 +1,11 @@
+from django.db import migrations
+
+from directory.agreements.search_sql import sql
+
+FORWARD, REVERSE = sql()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("agreements", "0002_remove_agreement_update_update_and_more"), ("contacts", "0003_search_triggers")]
+
+    operations = [migrations.RunSQL(FORWARD, REVERSE)]

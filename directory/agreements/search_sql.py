@@ -1,0 +1,77 @@
+"""Triggers that keep `agreements_agreement.search_vector` current (see core.search)."""
+
+from directory.core.search import document_trigger_sql, fold_vector, refresh_trigger_sql
+
+TABLE = "agreements_agreement"
+
+DOCUMENT_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION netzpol_agreement_document(a {TABLE}) RETURNS tsvector
+LANGUAGE sql STABLE AS $$
+SELECT {fold_vector("A", "a.title")}
+    || {
+    fold_vector(
+        "B",
+        "(SELECT string_agg(t.name, ' ') FROM agreements_agreement_topics x"
+        " JOIN core_topic t ON t.id = x.topic_id WHERE x.agreement_id = a.id)",
+        "(SELECT string_agg(concat_ws(' ', o.name, o.short_name, u.path), ' ')"
+        " FROM agreements_agreementparty p"
+        " LEFT JOIN organisations_organisation o ON o.id = p.organisation_id"
+        " LEFT JOIN police_policeunit u ON u.id = p.police_unit_id WHERE p.agreement_id = a.id)",
+    )
+}
+    || {fold_vector("C", "a.goals", "a.formats")}
+$$;
+"""
+
+
+def sql():
+    """(forward, reverse) SQL for the migration."""
+    parties = "agreements_agreementparty"
+    parts = [
+        document_trigger_sql(TABLE, "netzpol_agreement_document"),
+        refresh_trigger_sql(
+            "agreement_topics", TABLE, f"{TABLE}_topics", "SELECT agreement_id FROM {rows}"
+        ),
+        refresh_trigger_sql(
+            "agreement_topics_renamed",
+            TABLE,
+            "core_topic",
+            f"SELECT x.agreement_id FROM {TABLE}_topics x"
+            f" JOIN {{rows}} ON changed_rows.id = x.topic_id",
+            changed_columns=["name"],
+        ),
+        refresh_trigger_sql("agreement_parties", TABLE, parties, "SELECT agreement_id FROM {rows}"),
+        refresh_trigger_sql(
+            "agreement_parties_changed",
+            TABLE,
+            parties,
+            "SELECT agreement_id FROM {rows}",
+            changed_columns=["organisation_id", "police_unit_id"],
+        ),
+        refresh_trigger_sql(
+            "agreement_organisation_renamed",
+            TABLE,
+            "organisations_organisation",
+            f"SELECT p.agreement_id FROM {parties} p"
+            " JOIN {rows} ON changed_rows.id = p.organisation_id",
+            changed_columns=["name", "short_name"],
+        ),
+        refresh_trigger_sql(
+            "agreement_police_unit_renamed",
+            TABLE,
+            "police_policeunit",
+            f"SELECT p.agreement_id FROM {parties} p"
+            " JOIN {rows} ON changed_rows.id = p.police_unit_id",
+            changed_columns=["path"],
+        ),
+    ]
+    forward = (
+        DOCUMENT_FUNCTION
+        + "\n".join(f for f, _ in parts)
+        + f"\nUPDATE {TABLE} SET search_vector = NULL;"
+    )
+    reverse = (
+        "\n".join(r for _, r in reversed(parts))
+        + "\nDROP FUNCTION IF EXISTS netzpol_agreement_document;"
+    )
+    return forward, reverse

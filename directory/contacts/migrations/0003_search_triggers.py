@@ -1,0 +1,11 @@
+from django.db import migrations
+
+from directory.contacts.search_sql import sql
+
+FORWARD, REVERSE = sql()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("contacts", "0002_remove_contactperson_update_update_and_more"), ("organisations", "0003_search_triggers"), ("police", "0003_search_triggers")]
+
+    operations = [migrations.RunSQL(FORWARD, REVERSE)]

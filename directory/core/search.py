@@ -1,0 +1,166 @@
+"""German full-text search over stored, trigger-maintained search vectors.
+
+Each searchable table has a `search_vector` column that a BEFORE INSERT/UPDATE trigger fills
+from the row and its related rows (topics, regions, languages, affiliation names); statement
+triggers on the related tables refresh the affected rows, so every write, bulk ones included,
+keeps the vectors current. Text on both sides goes through `netzpol_fold` (see `text.py`) and
+the German snowball stemmer: "Mueller" finds "Müller", "Vereine" finds "Verein". Every word must
+match (AND), as a prefix of a stemmed word ("Moschee" finds "Moscheegemeinde") or, for typos,
+by trigram word similarity to the entry's name ("Polizi" finds "Polizei").
+"""
+
+import re
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Func, Value
+
+MAX_WORDS = 8
+MAX_WORD_LENGTH = 40
+
+
+def search_words(text):
+    """The words of a typed query, without operators, NUL bytes or excess length."""
+    words = re.findall(r"\w+", (text or "").replace("\x00", ""))
+    return [word[:MAX_WORD_LENGTH] for word in words if len(word) > 1][:MAX_WORDS]
+
+
+class WordMatches(Func):
+    """The row's vector has a word starting like `word`, or its name is trigram-similar."""
+
+    output_field = models.BooleanField()
+
+    def __init__(self, vector, name, word):
+        super().__init__(vector, name, Value(word))
+
+    def as_sql(self, compiler, connection, **extra):
+        (vector, vector_params), (name, name_params), (word, word_params) = (
+            compiler.compile(expression) for expression in self.source_expressions
+        )
+        query = f"to_tsquery('german', netzpol_fold({word}) || ':*')"
+        sql = (
+            f"(numnode({query}) = 0 OR {vector} @@ {query} "
+            f"OR netzpol_fold({name}) %%> netzpol_fold({word}))"
+        )
+        return sql, (*word_params, *vector_params, *word_params, *name_params, *word_params)
+
+
+class SearchRank(Func):
+    """Full-text rank of all words, plus trigram closeness of the whole query to the name."""
+
+    output_field = models.FloatField()
+
+    def __init__(self, vector, name, words):
+        super().__init__(
+            vector, name, Value(" & ".join(f"{w}:*" for w in words)), Value(" ".join(words))
+        )
+
+    def as_sql(self, compiler, connection, **extra):
+        (vector, vp), (name, np), (query, qp), (text, tp) = (
+            compiler.compile(expression) for expression in self.source_expressions
+        )
+        sql = (
+            f"(ts_rank({vector}, to_tsquery('german', netzpol_fold({query}))) "
+            f"+ word_similarity(netzpol_fold({text}), netzpol_fold({name})))"
+        )
+        return sql, (*vp, *qp, *tp, *np)
+
+
+class SearchableQuerySet(models.QuerySet):
+    """`search(text)` for a model with a `search_vector` and a trigram-indexed name field."""
+
+    search_name_field = "name"
+
+    def search(self, text):
+        """Entries matching every word of `text`, annotated with `search_rank`; unordered."""
+        words = search_words(text)
+        if not words:
+            return self.none()
+        queryset = self
+        for word in words:
+            queryset = queryset.filter(
+                WordMatches(models.F("search_vector"), models.F(self.search_name_field), word)
+            )
+        return queryset.annotate(
+            search_rank=SearchRank(
+                models.F("search_vector"), models.F(self.search_name_field), words
+            )
+        )
+
+
+def search_vector_field():
+    return SearchVectorField(null=True, editable=False)
+
+
+# --- SQL for the triggers (used by the entity apps' migrations) -------------------------------
+
+
+def document_trigger_sql(table, document_function):
+    """BEFORE INSERT/UPDATE row trigger that stores `document_function(NEW)` in the row.
+
+    Named to fire after the police tree trigger (triggers fire in name order), so a unit's
+    path is computed before it is indexed."""
+    function = f"{table}_search_document_row"
+    return (
+        f"""
+    CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.search_vector := {document_function}(NEW);
+        RETURN NEW;
+    END $$;
+    CREATE TRIGGER search_vector_document BEFORE INSERT OR UPDATE ON {table}
+        FOR EACH ROW EXECUTE FUNCTION {function}();
+    """,
+        f"""
+    DROP TRIGGER IF EXISTS search_vector_document ON {table};
+    DROP FUNCTION IF EXISTS {function}();
+    """,
+    )
+
+
+def refresh_trigger_sql(name, target, source, ids, changed_columns=None):
+    """Statement triggers on `source` that re-index the `target` rows `ids` selects.
+
+    `ids` is SQL selecting target ids from the relation `{rows}`: the inserted and the deleted
+    rows, or (with `changed_columns`) the updated rows whose columns changed."""
+    forward, reverse = [], []
+    if changed_columns:
+        new, old = (
+            ", ".join(f"n.{c}" for c in changed_columns),
+            ", ".join(f"o.{c}" for c in changed_columns),
+        )
+        changed = (
+            f"(SELECT n.* FROM new_rows n JOIN old_rows o ON o.id = n.id "
+            f"WHERE ({new}) IS DISTINCT FROM ({old}))"
+        )
+        events = [
+            ("update", "UPDATE", "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows", changed)
+        ]
+    else:
+        events = [
+            ("insert", "INSERT", "REFERENCING NEW TABLE AS new_rows", "new_rows"),
+            ("delete", "DELETE", "REFERENCING OLD TABLE AS old_rows", "old_rows"),
+        ]
+    for suffix, event, referencing, rows in events:
+        function = f"netzpol_reindex_{name}_{suffix}"
+        trigger = f"reindex_{name}_{suffix}"
+        forward.append(f"""
+        CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            UPDATE {target} SET search_vector = NULL
+                WHERE id IN ({ids.format(rows=f"{rows} AS changed_rows")});
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER {trigger} AFTER {event} ON {source} {referencing}
+            FOR EACH STATEMENT EXECUTE FUNCTION {function}();
+        """)
+        reverse.append(
+            f"DROP TRIGGER IF EXISTS {trigger} ON {source}; DROP FUNCTION IF EXISTS {function}();"
+        )
+    return "\n".join(forward), "\n".join(reverse)
+
+
+def fold_vector(weight, *parts):
+    """SQL: the folded, stemmed tsvector of the text parts, with a weight (A–D)."""
+    text = f"netzpol_fold(concat_ws(' ', {', '.join(parts)}))"
+    return f"setweight(to_tsvector('german', {text}), '{weight}')"
