@@ -1,6 +1,6 @@
 """Triggers that keep `agreements_agreement.search_vector` current (see core.search)."""
 
-from directory.core.search import document_trigger_sql, fold_vector, refresh_trigger_sql
+from directory.core.search import assemble, document_trigger_sql, fold_vector, refresh_trigger_sql
 
 TABLE = "agreements_agreement"
 
@@ -65,13 +65,4 @@ def sql():
             changed_columns=["path"],
         ),
     ]
-    forward = (
-        DOCUMENT_FUNCTION
-        + "\n".join(f for f, _ in parts)
-        + f"\nUPDATE {TABLE} SET search_vector = NULL;"
-    )
-    reverse = (
-        "\n".join(r for _, r in reversed(parts))
-        + "\nDROP FUNCTION IF EXISTS netzpol_agreement_document;"
-    )
-    return forward, reverse
+    return assemble(TABLE, DOCUMENT_FUNCTION, "netzpol_agreement_document", parts)

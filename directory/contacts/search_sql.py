@@ -3,7 +3,7 @@
 Indexed: names, function, affiliation, topics, languages and the affiliation's place. Never
 indexed: channels (email, phone) and staff notes, so a search cannot reveal them."""
 
-from directory.core.search import document_trigger_sql, fold_vector, refresh_trigger_sql
+from directory.core.search import assemble, document_trigger_sql, fold_vector, refresh_trigger_sql
 
 TABLE = "contacts_contactperson"
 
@@ -77,13 +77,4 @@ def sql():
             changed_columns=["path", "city", "jurisdiction_id"],
         )
     )
-    forward = (
-        DOCUMENT_FUNCTION
-        + "\n".join(f for f, _ in parts)
-        + f"\nUPDATE {TABLE} SET search_vector = NULL;"
-    )
-    reverse = (
-        "\n".join(r for _, r in reversed(parts))
-        + "\nDROP FUNCTION IF EXISTS netzpol_contact_document;"
-    )
-    return forward, reverse
+    return assemble(TABLE, DOCUMENT_FUNCTION, "netzpol_contact_document", parts)

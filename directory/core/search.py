@@ -164,3 +164,14 @@ def fold_vector(weight, *parts):
     """SQL: the folded, stemmed tsvector of the text parts, with a weight (A–D)."""
     text = f"netzpol_fold(concat_ws(' ', {', '.join(parts)}))"
     return f"setweight(to_tsvector('german', {text}), '{weight}')"
+
+
+def assemble(table, document_sql, document_function, parts):
+    """Forward and reverse SQL of a table's search triggers; forward also indexes all rows."""
+    forward = "\n".join(
+        [document_sql, *(f for f, _ in parts), f"UPDATE {table} SET search_vector = NULL;"]
+    )
+    reverse = "\n".join(
+        [*(r for _, r in reversed(parts)), f"DROP FUNCTION IF EXISTS {document_function};"]
+    )
+    return forward, reverse

@@ -1,6 +1,6 @@
 """Triggers that keep `organisations_organisation.search_vector` current (see core.search)."""
 
-from directory.core.search import document_trigger_sql, fold_vector, refresh_trigger_sql
+from directory.core.search import assemble, document_trigger_sql, fold_vector, refresh_trigger_sql
 
 TABLE = "organisations_organisation"
 
@@ -63,13 +63,4 @@ def sql():
                 changed_columns=["name"],
             )
         )
-    forward = (
-        DOCUMENT_FUNCTION
-        + "\n".join(f for f, _ in parts)
-        + f"\nUPDATE {TABLE} SET search_vector = NULL;"
-    )
-    reverse = (
-        "\n".join(r for _, r in reversed(parts))
-        + "\nDROP FUNCTION IF EXISTS netzpol_organisation_document;"
-    )
-    return forward, reverse
+    return assemble(TABLE, DOCUMENT_FUNCTION, "netzpol_organisation_document", parts)
