@@ -90,6 +90,10 @@ def test_scale_adds_proportional_synthetic_data():
     assert created["agreements"] == Agreement.objects.count() == 900 // 20
     assert created["police units"] == PoliceUnit.objects.count() >= 900 // 30
     assert all(agreement.parties.count() >= 2 for agreement in Agreement.objects.all())
+    # Indexed once at the end, with the topics linked in bulk.
+    organisation = Organisation.objects.filter(topics__isnull=False).first()
+    topic = organisation.topics.first().name
+    assert organisation in Organisation.objects.search(f"{topic} {organisation.city}")
 
 
 def people(seed):
