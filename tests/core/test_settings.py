@@ -1,6 +1,9 @@
+import subprocess
+import sys
 from pathlib import Path
 
 from netzpol import database
+from tests.conftest import ROOT
 
 PRODUCTION = {
     "DEBUG": "0",
@@ -61,3 +64,21 @@ def test_database_url_from_environment_starts_nothing_embedded(tmp_path: Path):
 
     assert url == "postgresql://app@db.example.org/netzpol"
     assert not pgdata.exists()
+
+
+def test_missing_package_gives_one_line_not_models_not_loaded():
+    hide_environ = (
+        "import sys, runpy; sys.modules['environ'] = None; "
+        "sys.argv = ['manage.py', 'makemigrations', '--check']; "
+        "runpy.run_path('manage.py', run_name='__main__')"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", hide_environ], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "netzpol: missing Python package 'environ': run `make install` and use .venv/bin/python "
+        "(the Makefile targets do both)"
+    )
