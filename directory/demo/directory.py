@@ -14,6 +14,7 @@ from directory.police.models import PoliceUnit
 
 from . import reference
 from .common import Seeder
+from .scale import ORGANISATION_NAMES
 
 Kind = Organisation.Kind
 Form = Organisation.LegalForm
@@ -232,7 +233,7 @@ class DemoDirectory(Seeder):
             )
             self.people(pp, f"polizei-{slugify(land_name)}.example.org", 1, topics=["Prävention"])
             for kind in self.rng.sample(kinds, 2):
-                name = f"{SYNTHETIC_NAMES[kind]} {district.name}"
+                name = f"{ORGANISATION_NAMES[kind][0]} {district.name}"
                 topics = [t.name for t in self.some(self.topics, 1, 3)]
                 self.organisation(
                     name,
@@ -367,14 +368,6 @@ class DemoDirectory(Seeder):
         contact.save()
         return contact
 
-
-SYNTHETIC_NAMES = {
-    Kind.MOSQUE: "Moscheegemeinde",
-    Kind.COUNSELLING: "Beratungsstelle gegen Diskriminierung",
-    Kind.NETWORK: "Bündnis für Vielfalt",
-    Kind.RELIGIOUS: "Jüdische Gemeinde",
-    Kind.YOUTH: "Jugendtreff",
-}
 
 TARGET_GROUPS = [
     "Jugendliche und junge Erwachsene",

@@ -10,8 +10,6 @@ from directory.core.models import AddressModel, CuratedModel, CuratedQuerySet, R
 from directory.core.search import SearchableQuerySet, search_vector_field
 from directory.core.text import Fold
 
-PATH_SEPARATOR = " > "
-
 # Keeps `lineage` (ids from the root down to the unit) and `path` (their names) in step with
 # `parent` and `name`, and refuses a parent that lies below the unit: the tree cannot get a
 # cycle whatever writes to the table.
