@@ -96,7 +96,11 @@ TEMPLATES = [
 # --- Database ---------------------------------------------------------------------------------
 
 DATABASES = {"default": env.db_url_config(database.url())}
-DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+_options = DATABASES["default"].setdefault("OPTIONS", {})
+_options.setdefault("connect_timeout", 5)
+# A socket directory given as `?host=/path` belongs in HOST, where `dbshell` looks for it.
+if not DATABASES["default"]["HOST"] and "host" in _options:
+    DATABASES["default"]["HOST"] = _options.pop("host")
 # Persistent connections: one per gunicorn sync worker and process, checked before reuse.
 # Off in development, where the threaded dev server would leave one behind per request.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 600)

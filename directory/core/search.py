@@ -10,9 +10,10 @@ by trigram word similarity to the entry's name ("Polizi" finds "Polizei").
 """
 
 import re
+from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.db import connection, models
 from django.db.models import Func, Value
 
 MAX_WORDS = 8
@@ -92,6 +93,43 @@ def search_vector_field():
     return SearchVectorField(null=True, editable=False)
 
 
+SEARCH_TRIGGERS = """
+    SELECT tgrelid::regclass::text, tgname FROM pg_trigger
+    WHERE NOT tgisinternal
+        AND (tgname = 'search_vector_document' OR starts_with(tgname, 'reindex_'))
+    ORDER BY 1, 2
+"""
+
+
+@contextmanager
+def search_index_deferred():
+    """Bulk loading: inside the block the search triggers are off; leaving it re-indexes every
+    searchable table in one pass each, so each row's document is computed once instead of once
+    per statement that touches it.
+
+    Must run inside a transaction, which holds the tables locked until it ends: meant for
+    seeding and loads into a quiet database, not for the live portal."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("search_index_deferred() needs a transaction (transaction.atomic).")
+    with connection.cursor() as cursor:
+        cursor.execute(SEARCH_TRIGGERS)
+        triggers = cursor.fetchall()
+        # ALTER TABLE refuses tables with pending deferred (foreign key) checks: run them now.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for table, trigger in triggers:
+            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER {trigger}")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for table, trigger in triggers:
+            cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER {trigger}")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        for table in sorted({table for table, trigger in triggers if trigger.startswith("search")}):
+            cursor.execute(f"ANALYZE {table}")
+            cursor.execute(f"UPDATE {table} SET search_vector = NULL")
+
+
 # --- SQL for the triggers (used by the entity apps' migrations) -------------------------------
 
 
@@ -108,7 +146,7 @@ def document_trigger_sql(table, document_function):
         NEW.search_vector := {document_function}(NEW);
         RETURN NEW;
     END $$;
-    CREATE TRIGGER search_vector_document BEFORE INSERT OR UPDATE ON {table}
+    CREATE OR REPLACE TRIGGER search_vector_document BEFORE INSERT OR UPDATE ON {table}
         FOR EACH ROW EXECUTE FUNCTION {function}();
     """,
         f"""
@@ -125,14 +163,10 @@ def refresh_trigger_sql(name, target, source, ids, changed_columns=None):
     rows, or (with `changed_columns`) the updated rows whose columns changed."""
     forward, reverse = [], []
     if changed_columns:
-        new, old = (
-            ", ".join(f"n.{c}" for c in changed_columns),
-            ", ".join(f"o.{c}" for c in changed_columns),
-        )
-        changed = (
-            f"(SELECT n.* FROM new_rows n JOIN old_rows o ON o.id = n.id "
-            f"WHERE ({new}) IS DISTINCT FROM ({old}))"
-        )
+        # EXCEPT compares like IS DISTINCT FROM and hashes: linear in the rows updated, where a
+        # join of the two transition tables (no statistics, no indexes) can go quadratic.
+        columns = ", ".join(["id", *changed_columns])
+        changed = f"(SELECT {columns} FROM new_rows EXCEPT SELECT {columns} FROM old_rows)"
         events = [
             ("update", "UPDATE", "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows", changed)
         ]
@@ -151,7 +185,7 @@ def refresh_trigger_sql(name, target, source, ids, changed_columns=None):
                 WHERE id IN ({ids.format(rows=f"{rows} AS changed_rows")});
             RETURN NULL;
         END $$;
-        CREATE TRIGGER {trigger} AFTER {event} ON {source} {referencing}
+        CREATE OR REPLACE TRIGGER {trigger} AFTER {event} ON {source} {referencing}
             FOR EACH STATEMENT EXECUTE FUNCTION {function}();
         """)
         reverse.append(

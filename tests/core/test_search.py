@@ -1,10 +1,12 @@
 """German full-text search over the trigger-maintained search vectors."""
 
 import pytest
+from django.db import models, transaction
+from django.db.models.expressions import RawSQL
 
 from directory.contacts.models import ContactPerson
 from directory.core.models import Topic
-from directory.core.search import search_words
+from directory.core.search import search_index_deferred, search_words
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 from tests.factories import (
@@ -92,6 +94,55 @@ def test_vectors_follow_bulk_updates_and_moves_in_the_police_tree():
 
     assert found(PoliceUnit, "Hauptstadt Abschnitt") == {section}
     assert found(ContactPerson, "Hauptstadt Schulz") == {contact}
+
+
+def row_version(contact):
+    """The physical address of the row's current version: every UPDATE moves it."""
+    return (
+        ContactPerson.objects.annotate(version=RawSQL("ctid::text", [])).get(pk=contact.pk).version
+    )
+
+
+def test_a_bulk_update_reindexes_only_the_rows_whose_indexed_columns_changed():
+    renamed, kept = OrganisationFactory(name="Alte Wache"), OrganisationFactory(name="Nordlicht")
+    moved = ContactPersonFactory(organisation=renamed, last_name="Yilmaz")
+    untouched = ContactPersonFactory(organisation=kept, last_name="Yilmaz")
+    version = row_version(untouched)
+
+    Organisation.objects.update(
+        name=models.Case(
+            models.When(pk=renamed.pk, then=models.Value("Neue Wache")), default=models.F("name")
+        ),
+        website="https://example.org/",
+    )
+
+    assert found(ContactPerson, "Neue Yilmaz") == {moved}
+    assert row_version(untouched) == version
+
+
+def test_deferred_indexing_indexes_every_row_once_the_block_ends():
+    before = ContactPersonFactory(last_name="Nowak")
+    with search_index_deferred():
+        org = OrganisationFactory(name="Jugendtreff Nordstadt")
+        org.topics.add(TopicFactory(name="Antiziganismus"))
+        before.languages.add(LanguageFactory(code="ro", name="Rumänisch"))
+        assert Organisation.objects.get(pk=org.pk).search_vector is None
+
+    assert found(Organisation, "Jugendtreff Antiziganismus") == {org}
+    assert found(ContactPerson, "Nowak rumänisch") == {before}
+    # The triggers are back on: a later link is indexed at once.
+    org.topics.add(TopicFactory(name="Queerfeindlichkeit"))
+    assert found(Organisation, "Queerfeindlichkeit") == {org}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deferred_indexing_refuses_to_run_outside_a_transaction():
+    with pytest.raises(RuntimeError, match="transaction"), search_index_deferred():
+        pass
+
+    with transaction.atomic(), search_index_deferred():
+        OrganisationFactory(name="Beratungsstelle Süd")
+    assert found(Organisation, "Beratungsstelle") != set()
 
 
 def test_channels_and_staff_notes_are_not_searchable():

@@ -66,6 +66,20 @@ def test_database_url_from_environment_starts_nothing_embedded(tmp_path: Path):
     assert not pgdata.exists()
 
 
+def test_a_socket_directory_in_the_url_is_the_host_that_dbshell_uses(run_manage):
+    show = "from django.conf import settings; print(settings.DATABASES['default']['HOST'])"
+    result = run_manage(
+        "shell",
+        "-v0",
+        "-c",
+        show,
+        env={"DEBUG": "1", "DATABASE_URL": "postgresql://u@/db?host=/run/pg"},
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "/run/pg"
+
+
 def test_missing_package_gives_one_line_not_models_not_loaded():
     hide_environ = (
         "import sys, runpy; sys.modules['environ'] = None; "

@@ -7,6 +7,7 @@ from django.db import transaction
 from directory.agreements.models import Agreement, AgreementParty
 from directory.contacts.models import ContactPerson
 from directory.core.models import Topic
+from directory.core.search import search_index_deferred
 from directory.demo.directory import DemoDirectory
 from directory.demo.scale import ScaleDirectory
 from directory.organisations.models import Organisation
@@ -42,7 +43,11 @@ def seed_demo(scale=0, seed=None):
         raise CommandError(
             "The database already holds a directory; seed_demo only fills an empty one."
         )
-    with transaction.atomic(), pghistory.context(source="seed_demo"):
+    with (
+        transaction.atomic(),
+        pghistory.context(source="seed_demo"),
+        search_index_deferred(),
+    ):
         DemoDirectory(seed=seed).build()
         if scale:
             ScaleDirectory(seed=seed).build(contacts=scale)

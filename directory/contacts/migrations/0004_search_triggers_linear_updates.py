@@ -1,0 +1,14 @@
+"""Re-apply the search triggers: a bulk update of a referenced table now compares the changed
+rows with EXCEPT (linear) instead of joining the transition tables (quadratic)."""
+
+from django.db import migrations
+
+from directory.contacts.search_sql import sql
+
+FORWARD, _ = sql()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("contacts", "0003_search_triggers")]
+
+    operations = [migrations.RunSQL(FORWARD, migrations.RunSQL.noop)]
