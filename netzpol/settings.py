@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "directory.police",
     "directory.contacts",
     "directory.agreements",
+    "directory.search",
     "directory.demo",
 ]
 

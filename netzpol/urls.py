@@ -12,5 +12,9 @@ urlpatterns = [
     path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("", include("directory.core.urls")),
+    path("", include("directory.search.urls")),
+    path("", include("directory.organisations.urls")),
+    path("", include("directory.police.urls")),
+    path("", include("directory.contacts.urls")),
     path("", include("directory.agreements.urls")),
 ]

@@ -33,6 +33,16 @@ class DocumentStorage(FileSystemStorage):
 class AgreementQuerySet(CuratedQuerySet, SearchableQuerySet):
     search_name_field = "title"
 
+    def with_parties(self):
+        """Agreements with their parties and topics, in a constant number of queries."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "parties",
+                queryset=AgreementParty.objects.select_related("organisation", "police_unit"),
+            ),
+            "topics",
+        )
+
 
 @track_history(exclude=["search_vector"])
 class Agreement(CuratedModel):
@@ -105,6 +115,13 @@ class Agreement(CuratedModel):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("agreements:detail", kwargs={"pk": self.pk})
+
+    @property
+    def format_list(self):
+        return [line.strip() for line in self.formats.splitlines() if line.strip()]
+
 
 @track_history()
 class AgreementParty(models.Model):
@@ -158,3 +175,6 @@ class AgreementParty(models.Model):
 
     def __str__(self):
         return str(self.organisation or self.police_unit)
+
+    def get_absolute_url(self):
+        return (self.organisation or self.police_unit).get_absolute_url()

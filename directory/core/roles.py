@@ -54,3 +54,25 @@ def ensure_groups(**kwargs):
         Permission.objects.filter(content_type__app_label__in=CURATED_APPS)
     )
     return groups
+
+
+def role_required(role):
+    """View decorator: anonymous users go to the login page, logged-in users below `role` get
+    403 (a clear page, not a redirect loop)."""
+    from functools import wraps
+
+    from django.contrib.auth.views import redirect_to_login
+    from django.core.exceptions import PermissionDenied
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if role_of(request.user) >= role:
+                return view(request, *args, **kwargs)
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            raise PermissionDenied
+
+        return wrapped
+
+    return decorator

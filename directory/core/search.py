@@ -209,3 +209,16 @@ def assemble(table, document_sql, document_function, parts):
         [*(r for _, r in reversed(parts)), f"DROP FUNCTION IF EXISTS {document_function};"]
     )
     return forward, reverse
+
+
+def search_stems(text):
+    """The folded, stemmed words of a query, as the index holds them (for highlighting)."""
+    words = search_words(text)
+    if not words:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT lexeme FROM unnest(to_tsvector('german', netzpol_fold(%s)))",
+            [" ".join(words)],
+        )
+        return [row[0] for row in cursor.fetchall()]

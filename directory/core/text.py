@@ -6,8 +6,13 @@
 it can back expression indexes.
 """
 
+import re
+import unicodedata
+
 from django.db import models
 from django.db.models import Func, Lookup
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 FOLD_FUNCTION_SQL = """
 CREATE OR REPLACE FUNCTION netzpol_fold(value text) RETURNS text
@@ -41,3 +46,27 @@ class FoldedContains(Lookup):
         # LIKE wildcards typed by a user are literal characters here.
         escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         return ("%s", [escaped])
+
+
+def fold(value):
+    """Python's `netzpol_fold`, for marking matches in text already on the page."""
+    value = unicodedata.normalize("NFKD", value.lower().replace("ß", "ss"))
+    value = "".join(c for c in value if not unicodedata.combining(c))
+    for spelled, folded in (("ae", "a"), ("oe", "o"), ("ue", "u"), ("ss", "s")):
+        value = value.replace(spelled, folded)
+    return value
+
+
+def highlight(text, stems):
+    """`text` as HTML with every word that starts with one of the folded `stems` in <mark>."""
+    if not stems:
+        return escape(text)
+    parts = []
+    for word, gap in re.findall(r"(\w*)(\W*)", str(text)):
+        folded = fold(word)
+        if word and any(folded.startswith(stem) for stem in stems):
+            parts.append(format_html("<mark>{}</mark>", word))
+        else:
+            parts.append(escape(word))
+        parts.append(escape(gap))
+    return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above

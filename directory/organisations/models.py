@@ -1,5 +1,6 @@
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from directory.core.models import (
@@ -85,3 +86,6 @@ class Organisation(CuratedModel, AddressModel):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("organisations:detail", kwargs={"pk": self.pk})

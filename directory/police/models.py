@@ -4,6 +4,7 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from directory.core.models import AddressModel, CuratedModel, CuratedQuerySet, Region, track_history
@@ -49,6 +50,11 @@ class PoliceUnitQuerySet(CuratedQuerySet, SearchableQuerySet):
         """The unit's whole subtree."""
         queryset = self.filter(lineage__contains=[unit.pk])
         return queryset if include_self else queryset.exclude(pk=unit.pk)
+
+    def above(self, unit):
+        """The unit's superior units, from the top down (its breadcrumb)."""
+        units = {u.pk: u for u in self.filter(pk__in=unit.lineage[:-1])}
+        return [units[pk] for pk in unit.lineage[:-1] if pk in units]
 
 
 @track_history(exclude=["lineage", "path", "search_vector"])
@@ -146,6 +152,9 @@ class PoliceUnit(CuratedModel, AddressModel):
 
     def __str__(self):
         return self.path or self.name
+
+    def get_absolute_url(self):
+        return reverse("police:detail", kwargs={"pk": self.pk})
 
     def clean(self):
         super().clean()

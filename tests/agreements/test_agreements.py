@@ -139,7 +139,7 @@ def test_admin_refuses_a_document_over_the_size_limit(curator_client, settings):
     assert not Agreement.objects.exists()
 
 
-def test_signed_document_is_served_only_to_authorised_users(client, curator_client):
+def test_signed_document_is_served_only_to_members(client, curator_client, member):
     response = post_with_both_parties(
         curator_client, document=SimpleUploadedFile("vereinbarung.pdf", PDF)
     )
@@ -152,7 +152,11 @@ def test_signed_document_is_served_only_to_authorised_users(client, curator_clie
     assert b"".join(download.streaming_content) == PDF
     assert download["Content-Disposition"].startswith("attachment")
 
-    client.force_login(UserFactory(username="mitglied"))
+    client.force_login(member)
+    assert client.get(url).status_code == 200
+    client.force_login(UserFactory(username="ohne-rolle"))
     assert client.get(url).status_code == 403
     client.logout()
-    assert client.get(url).status_code == 403
+    anonymous = client.get(url)
+    assert anonymous.status_code == 302
+    assert anonymous["Location"].startswith("/konto/login/")

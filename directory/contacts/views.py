@@ -1,0 +1,21 @@
+from django.shortcuts import get_object_or_404, render
+
+from directory.core.listing import DirectoryListView
+
+from .filters import ContactFilter
+from .models import ContactPerson
+
+
+class ContactListView(DirectoryListView):
+    model = ContactPerson
+    filterset_class = ContactFilter
+
+    def get_queryset(self):
+        return super().get_queryset().with_details()
+
+
+def contact_detail(request, pk):
+    contact = get_object_or_404(
+        ContactPerson.objects.visible_to(request.user).with_details(), pk=pk
+    )
+    return render(request, "contacts/contactperson_detail.html", {"contact": contact})

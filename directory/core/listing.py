@@ -1,0 +1,250 @@
+"""What every member-facing list shares: a FilterSet base with search, region, review state and
+page size, the list view (visibility, clamped pagination, htmx partial updates) and the region
+choices grouped by Land.
+
+The whole state of a list lives in its query string, so a filtered list can be bookmarked,
+shared and exported. Bad values never reach the database: they fail form validation and the
+page shows the message with no results.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import F, Q
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
+from django_filters.views import FilterView
+
+from .models import Language, Region, Topic
+from .roles import Role, role_of
+from .search import search_stems
+
+PAGE_SIZES = [10, 25, 50, 100]
+DEFAULT_PAGE_SIZE = 25
+MAX_QUERY_LENGTH = 200
+RESULTS_TARGET = "results"
+
+
+def region_choices():
+    """Every region, grouped by Land: the Land itself ("whole Land") and what lies below it."""
+    children = {}
+    for region in Region.objects.order_by("name"):
+        children.setdefault(region.parent_id, []).append(region)
+    groups = []
+    for land in children.get(None, []):
+        options = [(str(land.pk), _("%(land)s (whole state)") % {"land": land.name})]
+        for district in children.get(land.pk, []):
+            options.append((str(district.pk), district.name))
+            options += [
+                (str(borough.pk), f"{district.name} – {borough.name}")
+                for borough in children.get(district.pk, [])
+            ]
+        groups.append((land.name, options))
+    return groups
+
+
+class AnyOfFilter(django_filters.ModelMultipleChoiceFilter):
+    """Entries linked to any of the chosen items (OR within the filter, AND with the others),
+    as a `pk IN (subquery)` so the list needs no DISTINCT."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        linked = qs.model._base_manager.filter(**{f"{self.field_name}__in": value})
+        return qs.filter(pk__in=linked.values("pk"))
+
+
+class MultipleChoices(django_filters.MultipleChoiceFilter):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        super().__init__(*args, **kwargs)
+
+
+def topic_filter():
+    return AnyOfFilter(
+        field_name="topics", queryset=Topic.objects.all(), label=_("Topics (any of)")
+    )
+
+
+def language_filter():
+    return AnyOfFilter(
+        field_name="languages", queryset=Language.objects.all(), label=_("Languages (any of)")
+    )
+
+
+class SortFilter(django_filters.ChoiceFilter):
+    """Sorting by named orders, each ascending or descending ("name", "-name").
+
+    `orders` maps a parameter value to (label, fields); a field is a name or an expression."""
+
+    def __init__(self, orders, **kwargs):
+        self.orders = orders
+        choices = []
+        for value, (label, _fields) in orders.items():
+            choices.append((value, label))
+            choices.append((f"-{value}", _("%(order)s, descending") % {"order": label}))
+        kwargs.setdefault("label", _("Sort by"))
+        super().__init__(choices=choices, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        descending = value.startswith("-")
+        fields = self.orders[value.removeprefix("-")][1]
+        return qs.order_by(
+            *(
+                (F(f) if isinstance(f, str) else f).desc(nulls_last=True)
+                if descending
+                else (F(f) if isinstance(f, str) else f).asc(nulls_last=True)
+                for f in fields
+            )
+        )
+
+
+class DirectoryFilterSet(django_filters.FilterSet):
+    """Search text, region, review state (staff only) and page size for every list.
+
+    Subclasses name the model, add their filters, list their sort fields in `sort` and the
+    staff-only filters in `staff_filters`, and in `region_lookups` the region relations that
+    place an entry in a region (selecting a Land includes its Kreise and Bezirke)."""
+
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_search", max_length=MAX_QUERY_LENGTH
+    )
+    region = django_filters.ChoiceFilter(
+        label=_("Region"),
+        choices=region_choices,
+        method="filter_region",
+        empty_label=_("All regions"),
+    )
+    review = django_filters.ChoiceFilter(
+        label=_("Review state"),
+        method="filter_review",
+        empty_label=_("Any"),
+        choices=[
+            ("stale", _("Stale (overdue or never verified)")),
+            ("due", _("Due within 30 days")),
+            ("never", _("Never verified")),
+            ("current", _("Current")),
+        ],
+    )
+    per_page = django_filters.ChoiceFilter(
+        label=_("Per page"),
+        choices=[(str(size), str(size)) for size in PAGE_SIZES],
+        method="keep",
+        empty_label=None,
+    )
+
+    staff_filters = ["review"]
+    region_lookups = []
+    # Order of the fields in the filter form; filters not named keep their declared order.
+    form_order = ["q"]
+
+    def __init__(self, data=None, *args, request=None, **kwargs):
+        if data is not None and not data.get("per_page"):
+            data = data.copy()
+            data["per_page"] = str(DEFAULT_PAGE_SIZE)
+        super().__init__(data, *args, request=request, **kwargs)
+        self.role = role_of(request.user if request else None)
+        if self.role < Role.CURATOR:
+            for name in self.staff_filters:
+                self.filters.pop(name, None)
+        last = ["review", "sort", "per_page"]
+        first = [name for name in self.form_order if name in self.filters]
+        rest = [name for name in self.filters if name not in first and name not in last]
+        self.filters = {
+            name: self.filters[name] for name in [*first, *rest, *last] if name in self.filters
+        }
+
+    def keep(self, queryset, name, value):
+        return queryset
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value) if value.strip() else queryset
+
+    def filter_region(self, queryset, name, value):
+        regions = Region.objects.within(Region(pk=int(value)))
+        query = Q()
+        for lookup in self.region_lookups:
+            query |= Q(**{f"{lookup}__in": regions})
+        # Through a subquery: an entry active in several matching regions is listed once.
+        return queryset.filter(pk__in=queryset.model._base_manager.filter(query).values("pk"))
+
+    def filter_review(self, queryset, name, value):
+        return {
+            "stale": lambda: queryset.stale(),
+            "due": lambda: queryset.due_within(30),
+            "never": lambda: queryset.never_verified(),
+            "current": lambda: queryset.current(),
+        }[value]()
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        ordering = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
+        if data.get("q", "").strip() and not data.get("sort"):
+            ordering = ["-search_rank", *queryset.model._meta.ordering]
+        # The primary key last: pages never overlap when sorted values repeat.
+        return queryset.order_by(*ordering, "pk")
+
+    @property
+    def page_size(self):
+        if self.form.is_valid() and self.form.cleaned_data.get("per_page"):
+            return int(self.form.cleaned_data["per_page"])
+        return DEFAULT_PAGE_SIZE
+
+    @property
+    def is_filtered(self):
+        """Whether any filter (not only sorting or page size) narrows the list."""
+        return any(
+            value
+            for name, value in self.form.data.items()
+            if name in self.filters and name not in ("sort", "per_page")
+        )
+
+
+class DirectoryListView(FilterView):
+    """A filtered, paginated list of entries the user may see.
+
+    With htmx, a request that targets the results element gets only the results partial
+    (`<template_name>_results.html`), so filters update the list without a full reload."""
+
+    paginate_by = DEFAULT_PAGE_SIZE
+    template_name_suffix = "_list"
+
+    def get_queryset(self):
+        return self.model.objects.visible_to(self.request.user)
+
+    def get_paginate_by(self, queryset):
+        return self.filterset.page_size
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number that is not a number or lies past the end shows the first or the last
+        # page instead of an error: shared links stay usable after the list shrinks.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = self.filterset.form
+        query = form.cleaned_data.get("q", "") if form.is_valid() else ""
+        context["stems"] = search_stems(query) if query.strip() else []
+        context["page_range"] = context["paginator"].get_elided_page_range(
+            context["page_obj"].number, on_each_side=2, on_ends=1
+        )
+        return context
+
+    def get_template_names(self):
+        names = super().get_template_names()
+        if self.request.headers.get("HX-Target") == RESULTS_TARGET:
+            return [name.replace(".html", "_results.html") for name in names]
+        return names
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        patch_vary_headers(response, ["HX-Target"])
+        return response

@@ -1,0 +1,43 @@
+from django.shortcuts import get_object_or_404, render
+
+from directory.core.listing import DirectoryListView
+
+from .filters import OrganisationFilter
+from .models import Organisation
+
+
+class OrganisationListView(DirectoryListView):
+    model = Organisation
+    filterset_class = OrganisationFilter
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("land").prefetch_related("topics")
+
+
+def organisation_detail(request, pk):
+    user = request.user
+    organisation = get_object_or_404(
+        Organisation.objects.visible_to(user)
+        .select_related("land")
+        .prefetch_related("topics", "regions", "languages"),
+        pk=pk,
+    )
+    agreements = list(organisation.agreements.visible_to(user).with_parties())
+    return render(
+        request,
+        "organisations/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "contacts": organisation.contacts.visible_to(user).with_details(),
+            "agreements": agreements,
+            "police_units": sorted(
+                {
+                    party.police_unit
+                    for agreement in agreements
+                    for party in agreement.parties.all()
+                    if party.police_unit
+                },
+                key=str,
+            ),
+        },
+    )

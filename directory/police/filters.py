@@ -1,0 +1,29 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from directory.core.listing import DirectoryFilterSet, MultipleChoices, SortFilter
+
+from .models import PoliceUnit
+
+
+class PoliceUnitFilter(DirectoryFilterSet):
+    level = MultipleChoices(choices=PoliceUnit.Level.choices, label=_("Level"))
+    kind = MultipleChoices(choices=PoliceUnit.Kind.choices, label=_("Kind"))
+    public = django_filters.BooleanFilter(field_name="is_public", label=_("Public profile"))
+    sort = SortFilter(
+        empty_label=_("Relevance / position in the hierarchy"),
+        orders={
+            "path": (_("Position in the hierarchy"), ["path"]),
+            "name": (_("Name"), ["name"]),
+            "kind": (_("Kind"), ["kind", "path"]),
+            "updated": (_("Last changed"), ["updated_at"]),
+        },
+    )
+
+    staff_filters = ["review", "public"]
+    region_lookups = ["jurisdiction", "land"]
+    form_order = ["q", "region", "level", "kind"]
+
+    class Meta:
+        model = PoliceUnit
+        fields = []

@@ -1,0 +1,31 @@
+from django.shortcuts import get_object_or_404, render
+
+from directory.core.listing import DirectoryListView
+
+from .filters import PoliceUnitFilter
+from .models import PoliceUnit
+
+
+class PoliceUnitListView(DirectoryListView):
+    model = PoliceUnit
+    filterset_class = PoliceUnitFilter
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("jurisdiction")
+
+
+def police_unit_detail(request, pk):
+    user = request.user
+    units = PoliceUnit.objects.visible_to(user)
+    unit = get_object_or_404(units.select_related("jurisdiction", "land"), pk=pk)
+    return render(
+        request,
+        "police/policeunit_detail.html",
+        {
+            "unit": unit,
+            "ancestors": units.above(unit),
+            "subunits": unit.subunits.visible_to(user).select_related("jurisdiction"),
+            "contacts": unit.contacts.visible_to(user).with_details(),
+            "agreements": unit.agreements.visible_to(user).with_parties(),
+        },
+    )

@@ -1,0 +1,81 @@
+"""One search box over everything: ranked results grouped by entity, matches highlighted."""
+
+from django import forms
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from directory.agreements.models import Agreement
+from directory.contacts.models import ContactPerson
+from directory.core.listing import MAX_QUERY_LENGTH
+from directory.core.search import search_stems
+from directory.organisations.models import Organisation
+from directory.police.models import PoliceUnit
+
+RESULTS_PER_SECTION = 5
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), max_length=MAX_QUERY_LENGTH, required=False)
+
+
+def sections(user):
+    """(key, heading, list URL name, the user's searchable entries) per entity."""
+    return [
+        (
+            "organisations",
+            _("Organisations"),
+            "organisations:list",
+            Organisation.objects.visible_to(user).select_related("land"),
+        ),
+        (
+            "police",
+            _("Police units"),
+            "police:list",
+            PoliceUnit.objects.visible_to(user).select_related("jurisdiction"),
+        ),
+        (
+            "contacts",
+            _("Contact persons"),
+            "contacts:list",
+            ContactPerson.objects.visible_to(user).with_details(),
+        ),
+        (
+            "agreements",
+            _("Cooperation agreements"),
+            "agreements:list",
+            Agreement.objects.visible_to(user).with_parties(),
+        ),
+    ]
+
+
+def search(request):
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    groups = []
+    if query:
+        for key, heading, list_url, entries in sections(request.user):
+            found = entries.search(query)
+            results = list(found.order_by("-search_rank", "pk")[:RESULTS_PER_SECTION])
+            total = found.count() if len(results) == RESULTS_PER_SECTION else len(results)
+            groups.append(
+                {
+                    "key": key,
+                    "heading": heading,
+                    "results": results,
+                    "total": total,
+                    "list_url": f"{reverse(list_url)}?{urlencode({'q': query})}",
+                }
+            )
+    return render(
+        request,
+        "search/results.html",
+        {
+            "form": form,
+            "query": query,
+            "groups": groups,
+            "total": sum(group["total"] for group in groups),
+            "stems": search_stems(query) if query else [],
+        },
+    )
