@@ -104,9 +104,10 @@ class ContactPersonFactory(WithTopics):
     consent_basis = ConsentBasis.WRITTEN
 
 
-class AgreementFactory(factory.django.DjangoModelFactory):
+class AgreementFactory(WithTopics):
     class Meta:
         model = Agreement
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Kooperationsvereinbarung {n}")
     status = Agreement.Status.ACTIVE

@@ -1,6 +1,7 @@
 """One search box over everything: ranked results grouped by entity, matches highlighted."""
 
 from django import forms
+from django.db.models import Count, Window
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -56,9 +57,10 @@ def search(request):
     groups = []
     if query:
         for key, heading, list_url, entries in sections(request.user):
-            found = entries.search(query)
+            # The total comes with the first rows (a window count): one query per section.
+            found = entries.search(query).annotate(total=Window(Count("pk")))
             results = list(found.order_by("-search_rank", "pk")[:RESULTS_PER_SECTION])
-            total = found.count() if len(results) == RESULTS_PER_SECTION else len(results)
+            total = results[0].total if results else 0
             groups.append(
                 {
                     "key": key,

@@ -1,0 +1,106 @@
+"""One search box over everything: grouped, ranked, highlighted, and only what the user may see."""
+
+import pytest
+from django.urls import reverse
+
+from directory.core.text import fold, highlight
+from tests.conftest import count_queries
+from tests.factories import (
+    AgreementFactory,
+    AgreementPartyFactory,
+    ContactPersonFactory,
+    OrganisationFactory,
+    PoliceUnitFactory,
+)
+
+pytestmark = pytest.mark.django_db
+SEARCH = reverse("search:search")
+
+
+def groups(response):
+    return {
+        group["key"]: [str(entry) for entry in group["results"]]
+        for group in response.context["groups"]
+    }
+
+
+def test_results_are_grouped_by_entity(member_client):
+    org = OrganisationFactory(name="Dortmunder Moscheegemeinde")
+    PoliceUnitFactory(name="Polizeipräsidium Dortmund")
+    ContactPersonFactory(organisation=org, first_name="Aylin", last_name="Kaya")
+    AgreementPartyFactory(
+        organisation=org, agreement=AgreementFactory(title="Vereinbarung Dortmund")
+    )
+
+    found = groups(member_client.get(SEARCH, {"q": "Dortmund"}))
+
+    assert found["organisations"] == ["Dortmunder Moscheegemeinde"]
+    assert found["police"] == ["Polizeipräsidium Dortmund"]
+    assert found["contacts"] == ["Aylin Kaya"]
+    assert found["agreements"] == ["Vereinbarung Dortmund"]
+
+
+@pytest.mark.parametrize("typed", ["Müller", "Mueller", "muller"])
+def test_mueller_finds_mueller_and_marks_the_name(member_client, typed):
+    ContactPersonFactory(first_name="Jana", last_name="Müller")
+
+    response = member_client.get(SEARCH, {"q": typed})
+
+    assert groups(response)["contacts"] == ["Jana Müller"]
+    assert "Jana <mark>Müller</mark>" in response.content.decode()
+
+
+def test_anonymous_search_finds_no_members_only_contact(client, member):
+    ContactPersonFactory(last_name="Vertraulich", email="vertraulich@example.org")
+
+    anonymous = client.get(SEARCH, {"q": "Vertraulich"})
+    client.force_login(member)
+    as_member = client.get(SEARCH, {"q": "Vertraulich"})
+
+    assert anonymous.context["total"] == 0
+    assert "vertraulich@example.org" not in anonymous.content.decode()
+    assert "Log in" in anonymous.content.decode() or "Melden Sie sich" in anonymous.content.decode()
+    assert groups(as_member)["contacts"] == ["Erika Vertraulich"]
+
+
+def test_more_results_than_shown_link_to_the_filtered_list(member_client):
+    OrganisationFactory.create_batch(7, name="Jugendtreff Nordstadt")
+
+    response = member_client.get(SEARCH, {"q": "Jugendtreff"})
+
+    group = response.context["groups"][0]
+    assert group["total"] == 7
+    assert len(group["results"]) == 5
+    assert f'href="{reverse("organisations:list")}?q=Jugendtreff"' in response.content.decode()
+
+
+def test_empty_and_hostile_queries_show_the_form(member_client):
+    empty = member_client.get(SEARCH)
+    too_long = member_client.get(SEARCH, {"q": "x" * 300})
+    nul = member_client.get(SEARCH, {"q": "Verein\x00"})
+
+    assert empty.status_code == too_long.status_code == nul.status_code == 200
+    assert empty.context["groups"] == []
+    assert too_long.context["form"].errors
+    assert nul.context["form"].errors
+
+
+def test_search_costs_the_same_queries_for_few_and_many_matches(
+    member_client, django_assert_max_num_queries
+):
+    OrganisationFactory.create_batch(2, name="Verein Nord")
+    ContactPersonFactory.create_batch(2, last_name="Nord")
+    at_few = count_queries(member_client, f"{SEARCH}?q=Nord")
+
+    OrganisationFactory.create_batch(20, name="Verein Nord")
+    ContactPersonFactory.create_batch(20, last_name="Nord")
+    with django_assert_max_num_queries(at_few):
+        member_client.get(SEARCH, {"q": "Nord"})
+
+
+def test_highlight_marks_words_starting_with_a_stem_and_escapes_the_rest():
+    assert fold("Straße Müller") == "strase muller"
+    assert str(highlight("<b>Moscheegemeinde</b> Hörde", ["mosche"])) == (
+        "&lt;b&gt;<mark>Moscheegemeinde</mark>&lt;/b&gt; Hörde"
+    )
+    assert str(highlight("Vereine & Verband", [])) == "Vereine &amp; Verband"
