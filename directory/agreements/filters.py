@@ -31,12 +31,6 @@ class AgreementFilter(DirectoryFilterSet):
     )
 
     staff_filters = ["review", "public"]
-    region_lookups = [
-        "parties__organisation__regions",
-        "parties__organisation__land",
-        "parties__police_unit__jurisdiction",
-        "parties__police_unit__land",
-    ]
     form_order = ["q", "topic", "region", "status", "signed_after", "signed_before"]
 
     class Meta:

@@ -33,6 +33,14 @@ class DocumentStorage(FileSystemStorage):
 class AgreementQuerySet(CuratedQuerySet, SearchableQuerySet):
     search_name_field = "title"
 
+    def in_region(self, region_ids):
+        """Agreements with a party in one of the regions."""
+        parties = AgreementParty.objects.filter(
+            Q(organisation_id__in=Organisation.objects.in_region(region_ids).values("pk"))
+            | Q(police_unit_id__in=PoliceUnit.objects.in_region(region_ids).values("pk"))
+        )
+        return self.filter(pk__in=parties.values("agreement_id"))
+
     def with_parties(self):
         """Agreements with their parties and topics, in a constant number of queries."""
         return self.prefetch_related(

@@ -32,12 +32,6 @@ class ContactFilter(DirectoryFilterSet):
     )
 
     staff_filters = ["review", "visibility"]
-    region_lookups = [
-        "organisation__regions",
-        "organisation__land",
-        "police_unit__jurisdiction",
-        "police_unit__land",
-    ]
     form_order = ["q", "topic", "region", "affiliation", "language"]
 
     class Meta:

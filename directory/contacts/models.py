@@ -49,6 +49,13 @@ class ContactPersonQuerySet(CuratedQuerySet, SearchableQuerySet):
             )
         return queryset
 
+    def in_region(self, region_ids):
+        """Contacts whose organisation or police unit is in one of the regions."""
+        return self.filter(
+            Q(organisation_id__in=Organisation.objects.in_region(region_ids).values("pk"))
+            | Q(police_unit_id__in=PoliceUnit.objects.in_region(region_ids).values("pk"))
+        )
+
     def with_details(self):
         """What a list or page of contacts shows, in a constant number of queries."""
         return self.select_related("organisation", "police_unit").prefetch_related(

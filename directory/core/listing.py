@@ -9,7 +9,7 @@ page shows the message with no results.
 
 import django_filters
 from django import forms
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from django_filters.views import FilterView
@@ -44,7 +44,7 @@ def region_choices():
 
 class AnyOfFilter(django_filters.ModelMultipleChoiceFilter):
     """Entries linked to any of the chosen items (OR within the filter, AND with the others),
-    as a `pk IN (subquery)` so the list needs no DISTINCT."""
+    as `pk IN (SELECT ... FROM the link table)`: no join, no DISTINCT."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
@@ -53,8 +53,11 @@ class AnyOfFilter(django_filters.ModelMultipleChoiceFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        linked = qs.model._base_manager.filter(**{f"{self.field_name}__in": value})
-        return qs.filter(pk__in=linked.values("pk"))
+        field = qs.model._meta.get_field(self.field_name)
+        links = field.remote_field.through.objects.filter(
+            **{f"{field.m2m_reverse_field_name()}__in": value}
+        )
+        return qs.filter(pk__in=links.values(field.m2m_field_name()))
 
 
 class MultipleChoices(django_filters.MultipleChoiceFilter):
@@ -108,8 +111,8 @@ class DirectoryFilterSet(django_filters.FilterSet):
     """Search text, region, review state (staff only) and page size for every list.
 
     Subclasses name the model, add their filters, list their sort fields in `sort` and the
-    staff-only filters in `staff_filters`, and in `region_lookups` the region relations that
-    place an entry in a region (selecting a Land includes its Kreise and Bezirke)."""
+    staff-only filters in `staff_filters`. The model's queryset says what "in a region" means
+    (`in_region(region_ids)`); selecting a Land passes it with its Kreise and Bezirke."""
 
     q = django_filters.CharFilter(
         label=_("Search"), method="filter_search", max_length=MAX_QUERY_LENGTH
@@ -139,7 +142,6 @@ class DirectoryFilterSet(django_filters.FilterSet):
     )
 
     staff_filters = ["review"]
-    region_lookups = []
     # Order of the fields in the filter form; filters not named keep their declared order.
     form_order = ["q"]
 
@@ -166,12 +168,8 @@ class DirectoryFilterSet(django_filters.FilterSet):
         return queryset.search(value) if value.strip() else queryset
 
     def filter_region(self, queryset, name, value):
-        regions = Region.objects.within(Region(pk=int(value)))
-        query = Q()
-        for lookup in self.region_lookups:
-            query |= Q(**{f"{lookup}__in": regions})
-        # Through a subquery: an entry active in several matching regions is listed once.
-        return queryset.filter(pk__in=queryset.model._base_manager.filter(query).values("pk"))
+        regions = list(Region.objects.within(Region(pk=int(value))).values_list("pk", flat=True))
+        return queryset.in_region(regions)
 
     def filter_review(self, queryset, name, value):
         return {

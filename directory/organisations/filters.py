@@ -29,7 +29,6 @@ class OrganisationFilter(DirectoryFilterSet):
     )
 
     staff_filters = ["review", "public"]
-    region_lookups = ["regions", "land"]
     form_order = ["q", "topic", "region", "kind", "legal_form", "language"]
 
     class Meta:

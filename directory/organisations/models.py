@@ -1,5 +1,6 @@
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,11 @@ from directory.core.text import Fold
 
 class OrganisationQuerySet(CuratedQuerySet, SearchableQuerySet):
     search_name_field = "name"
+
+    def in_region(self, region_ids):
+        """Seated in one of the regions (by Land) or active in one of them."""
+        active = Organisation.regions.through.objects.filter(region_id__in=region_ids)
+        return self.filter(Q(land_id__in=region_ids) | Q(pk__in=active.values("organisation_id")))
 
 
 @track_history(exclude=["search_vector"])

@@ -21,7 +21,6 @@ class PoliceUnitFilter(DirectoryFilterSet):
     )
 
     staff_filters = ["review", "public"]
-    region_lookups = ["jurisdiction", "land"]
     form_order = ["q", "region", "level", "kind"]
 
     class Meta:

@@ -51,6 +51,10 @@ class PoliceUnitQuerySet(CuratedQuerySet, SearchableQuerySet):
         queryset = self.filter(lineage__contains=[unit.pk])
         return queryset if include_self else queryset.exclude(pk=unit.pk)
 
+    def in_region(self, region_ids):
+        """Responsible for one of the regions, or seated in one of them (by Land)."""
+        return self.filter(Q(jurisdiction_id__in=region_ids) | Q(land_id__in=region_ids))
+
     def above(self, unit):
         """The unit's superior units, from the top down (its breadcrumb)."""
         units = {u.pk: u for u in self.filter(pk__in=unit.lineage[:-1])}
