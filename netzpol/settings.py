@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "directory.contacts",
     "directory.agreements",
     "directory.search",
+    "directory.exports",
     "directory.demo",
 ]
 

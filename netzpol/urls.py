@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("directory.police.urls")),
     path("", include("directory.contacts.urls")),
     path("", include("directory.agreements.urls")),
+    path("", include("directory.exports.urls")),
 ]

@@ -11,6 +11,7 @@ from .models import Agreement
 class AgreementListView(DirectoryListView):
     model = Agreement
     filterset_class = AgreementFilter
+    export_key = "vereinbarungen"
 
     def get_queryset(self):
         return super().get_queryset().with_parties()

@@ -212,6 +212,8 @@ class DirectoryListView(FilterView):
 
     paginate_by = DEFAULT_PAGE_SIZE
     template_name_suffix = "_list"
+    # The list's key in the export URL (/export/<key>/), if it can be exported.
+    export_key = None
 
     def get_queryset(self):
         return self.model.objects.visible_to(self.request.user)
@@ -231,6 +233,9 @@ class DirectoryListView(FilterView):
         form = self.filterset.form
         query = form.cleaned_data.get("q", "") if form.is_valid() else ""
         context["stems"] = search_stems(query) if query.strip() else []
+        context["export_key"] = (
+            self.export_key if role_of(self.request.user) >= Role.COORDINATOR else None
+        )
         context["page_range"] = context["paginator"].get_elided_page_range(
             context["page_obj"].number, on_each_side=2, on_ends=1
         )

@@ -27,7 +27,8 @@ ROLE_LABELS = {
     Role.COORDINATOR: _("Coordinator"),
     Role.CURATOR: _("Curator"),
 }
-CURATED_APPS = ["core", "organisations", "police", "contacts", "agreements", "pghistory"]
+# Curators get every permission of these apps (the export log's admin refuses changes itself).
+CURATED_APPS = ["core", "organisations", "police", "contacts", "agreements", "pghistory", "exports"]
 
 
 def role_of(user):

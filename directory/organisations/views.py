@@ -9,6 +9,7 @@ from .models import Organisation
 class OrganisationListView(DirectoryListView):
     model = Organisation
     filterset_class = OrganisationFilter
+    export_key = "organisationen"
 
     def get_queryset(self):
         return super().get_queryset().select_related("land").prefetch_related("topics")

@@ -9,6 +9,7 @@ from .models import PoliceUnit
 class PoliceUnitListView(DirectoryListView):
     model = PoliceUnit
     filterset_class = PoliceUnitFilter
+    export_key = "polizei"
 
     def get_queryset(self):
         return super().get_queryset().select_related("jurisdiction")

@@ -1,0 +1,23 @@
+from django.contrib import admin
+
+from .models import ExportLog
+
+
+@admin.register(ExportLog)
+class ExportLogAdmin(admin.ModelAdmin):
+    """Read-only for everyone: the log is evidence, not data to curate."""
+
+    list_display = ["created_at", "user", "list_name", "format", "row_count", "purpose"]
+    list_filter = ["format", "list_name", "created_at"]
+    list_select_related = ["user"]
+    search_fields = ["purpose", "user__username", "query"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,36 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import ExportLog
+
+
+class ExportForm(forms.Form):
+    format = forms.ChoiceField(label=_("Format"), widget=forms.RadioSelect)
+    delimiter = forms.ChoiceField(
+        label=_("CSV separator"),
+        choices=[(";", _("Semicolon (German Excel)")), (",", _("Comma (other programs)"))],
+        initial=";",
+        widget=forms.RadioSelect,
+    )
+    columns = forms.MultipleChoiceField(
+        label=_("Columns (CSV, XLSX and print)"), widget=forms.CheckboxSelectMultiple
+    )
+    purpose = forms.CharField(
+        label=_("Purpose of this export"),
+        max_length=300,
+        help_text=_("Required and logged, e.g. “Invitations to the dialogue forum on 12 March”."),
+    )
+
+    def __init__(self, export_list, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        formats = [(f.value, f.label) for f in ExportLog.Format]
+        if not export_list.card:
+            formats = [f for f in formats if f[0] != ExportLog.Format.VCARD]
+        self.fields["format"].choices = formats
+        self.fields["columns"].choices = [(c.key, c.label) for c in export_list.columns]
+
+    def clean_purpose(self):
+        purpose = self.cleaned_data["purpose"].strip()
+        if len(purpose) < 5:
+            raise forms.ValidationError(_("Please say in a few words what the list is for."))
+        return purpose

@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ExportLog(models.Model):
+    """One export a coordinator made: who, when, what, how many rows and why. Written before
+    the file is sent; never changed or deleted from the UI."""
+
+    class Format(models.TextChoices):
+        CSV = "csv", _("CSV (Excel)")
+        XLSX = "xlsx", _("Excel workbook (XLSX)")
+        VCARD = "vcf", _("vCard address book")
+        PRINT = "print", _("Print view")
+
+    created_at = models.DateTimeField(_("exported at"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.PROTECT,
+        related_name="exports",
+    )
+    list_name = models.CharField(_("list"), max_length=40)
+    format = models.CharField(_("format"), max_length=10, choices=Format)
+    query = models.TextField(_("filters (query string)"), blank=True)
+    columns = models.JSONField(_("columns"), default=list, blank=True)
+    row_count = models.PositiveIntegerField(_("rows"))
+    purpose = models.CharField(_("purpose"), max_length=300)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("export")
+        verbose_name_plural = _("export log")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.user} {self.list_name} {self.format}"

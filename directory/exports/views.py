@@ -1,0 +1,186 @@
+"""Coordinators export the list they just filtered: the same view, the same filters, the same
+visibility rules as the page, written as CSV, XLSX, vCard or a print view, and logged."""
+
+import datetime
+import uuid
+
+from django.contrib import messages
+from django.db.models import QuerySet
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from directory.core.roles import Role, role_required
+
+from . import writers
+from .forms import ExportForm
+from .lists import LISTS
+from .models import ExportLog
+
+PRINT_LIMIT = 1000
+CHUNK = 2000
+
+
+def filtered(export_list, request):
+    """The filterset of the list page for this request's query string (page and page size
+    aside: an export holds every matching entry)."""
+    view = export_list.view()
+    view.setup(request)
+    # Always bound (the list view leaves an empty query string unbound): no filters is a
+    # valid choice, and the confirm page describes the cleaned filters.
+    return view.get_filterset_class()(
+        data=request.GET, request=request, queryset=view.get_queryset()
+    )
+
+
+@role_required(Role.COORDINATOR)
+def export(request, list_key):
+    export_list = LISTS.get(list_key)
+    if export_list is None:
+        raise Http404
+    filterset = filtered(export_list, request)
+    query = request.GET.copy()
+    query.pop("page", None)
+    list_url = f"{export_list.list_url()}?{query.urlencode()}" if query else export_list.list_url()
+    if not filterset.is_valid():
+        messages.error(request, _("The filters are not valid; please correct them in the list."))
+        return redirect(list_url)
+    entries = filterset.qs
+    last = ExportLog.objects.filter(user=request.user, list_name=list_key).first()
+    form = ExportForm(
+        export_list,
+        request.POST or None,
+        initial={
+            "format": ExportLog.Format.CSV,
+            "columns": last.columns if last else export_list.default_columns,
+        },
+    )
+    count = entries.count()
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        columns = [c for c in export_list.columns if c.key in data["columns"]]
+        if data["format"] != ExportLog.Format.VCARD and not columns:
+            form.add_error("columns", _("Choose at least one column."))
+        elif data["format"] == ExportLog.Format.PRINT and count > PRINT_LIMIT:
+            form.add_error(
+                "format",
+                _("A print view holds at most %(limit)s entries; narrow the filters.")
+                % {"limit": PRINT_LIMIT},
+            )
+        else:
+            ExportLog.objects.create(
+                user=request.user,
+                list_name=list_key,
+                format=data["format"],
+                query=query.urlencode(),
+                columns=[c.key for c in columns],
+                row_count=count,
+                purpose=data["purpose"],
+            )
+            return respond(request, export_list, entries, data, columns, count)
+    return render(
+        request,
+        "exports/confirm.html",
+        {
+            "form": form,
+            "export_list": export_list,
+            "count": count,
+            "list_url": list_url,
+            "filters": describe(filterset),
+        },
+    )
+
+
+def describe(filterset):
+    """The chosen filters as (label, text) pairs for the confirm page."""
+    form = filterset.form
+    described = []
+    for name, value in form.cleaned_data.items():
+        if name == "per_page" or value is None or value == "" or value == []:
+            continue
+        field = form.fields[name]
+        if isinstance(value, QuerySet):
+            if not value:
+                continue
+            text = ", ".join(str(item) for item in value)
+        elif isinstance(value, bool):
+            text = _("yes") if value else _("no")
+        elif isinstance(value, datetime.date):
+            text = date_format(value)
+        else:
+            labels = dict(_flat(getattr(field, "choices", [])))
+            values = value if isinstance(value, list) else [value]
+            text = ", ".join(str(labels.get(v, v)) for v in values)
+        described.append((field.label, text))
+    return described
+
+
+def _flat(choices):
+    for key, label in choices:
+        if isinstance(label, list | tuple):
+            yield from _flat(label)
+        else:
+            yield key, label
+
+
+def rows(entries, columns, request):
+    for entry in entries.iterator(chunk_size=CHUNK):
+        yield [
+            absolute(request, c.value(entry)) if c.key == "url" else c.value(entry) for c in columns
+        ]
+
+
+def absolute(request, path):
+    return request.build_absolute_uri(path)
+
+
+def filename(export_list, extension):
+    return f"netzpol-{export_list.key}-{timezone.localdate():%Y-%m-%d}.{extension}"
+
+
+def respond(request, export_list, entries, data, columns, count):
+    kind = data["format"]
+    header = [str(c.label) for c in columns]
+    if kind == ExportLog.Format.CSV:
+        response = StreamingHttpResponse(
+            writers.csv_lines(header, rows(entries, columns, request), data["delimiter"]),
+            content_type="text/csv; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename(export_list, "csv")}"'
+        return response
+    if kind == ExportLog.Format.XLSX:
+        widths = [min(max(len(h) + 2, 14), 60) for h in header]
+        handle = writers.xlsx_file(header, rows(entries, columns, request), count, widths)
+        return FileResponse(
+            handle,
+            as_attachment=True,
+            filename=filename(export_list, "xlsx"),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    if kind == ExportLog.Format.VCARD:
+        host = request.get_host()
+
+        def cards():
+            for entry in entries.iterator(chunk_size=CHUNK):
+                link = absolute(request, entry.get_absolute_url())
+                fields = export_list.card(entry, link)
+                # Stable per entry and site: a re-import updates the card instead of adding one.
+                name = f"{host}{entry.get_absolute_url()}"
+                fields["uid"] = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
+                yield writers.vcard(fields).encode()
+
+        response = StreamingHttpResponse(cards(), content_type="text/vcard; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename(export_list, "vcf")}"'
+        return response
+    return render(
+        request,
+        "exports/print.html",
+        {
+            "export_list": export_list,
+            "header": header,
+            "rows": rows(entries, columns, request),
+            "count": count,
+        },
+    )
