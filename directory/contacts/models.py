@@ -58,8 +58,10 @@ class ContactPersonQuerySet(CuratedQuerySet, SearchableQuerySet):
 
     def with_details(self):
         """What a list or page of contacts shows, in a constant number of queries."""
-        return self.select_related("organisation", "police_unit").prefetch_related(
-            "topics", "languages"
+        return (
+            self.select_related("organisation", "police_unit")
+            .defer("organisation__search_vector", "police_unit__search_vector")
+            .prefetch_related("topics", "languages")
         )
 
 

@@ -216,7 +216,8 @@ class DirectoryListView(FilterView):
     export_key = None
 
     def get_queryset(self):
-        return self.model.objects.visible_to(self.request.user)
+        # The stored search vector is for the database only: never loaded into Python.
+        return self.model.objects.visible_to(self.request.user).defer("search_vector")
 
     def get_paginate_by(self, queryset):
         return self.filterset.page_size

@@ -3,9 +3,11 @@
 
 from dataclasses import dataclass, field
 
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from directory.agreements.models import AgreementParty
 from directory.agreements.views import AgreementListView
 from directory.contacts.views import ContactListView
 from directory.organisations.views import OrganisationListView
@@ -18,6 +20,7 @@ class Column:
     label: str
     value: object  # function(entry) -> str | date | None
     default: bool = True
+    prefetch: tuple = ()  # related lookups the value needs (prefetched per chunk)
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,9 @@ class ExportList:
 
     def list_url(self):
         return reverse(self.list_url_name)
+
+
+PARTIES = Prefetch("parties", AgreementParty.objects.select_related("organisation", "police_unit"))
 
 
 def names(related):
@@ -145,8 +151,10 @@ LISTS = {
             Column("street", _("Street"), affiliation_part("street"), default=False),
             Column("postcode", _("Postcode"), affiliation_part("postcode"), default=False),
             Column("city", _("City"), affiliation_part("city")),
-            Column("topics", _("Topics"), lambda c: names(c.topics), default=False),
-            Column("languages", _("Languages"), lambda c: names(c.languages), default=False),
+            Column("topics", _("Topics"), lambda c: names(c.topics), False, ("topics",)),
+            Column(
+                "languages", _("Languages"), lambda c: names(c.languages), False, ("languages",)
+            ),
             *COMMON_TAIL,
         ],
     ),
@@ -168,8 +176,10 @@ LISTS = {
             Column("website", _("Website"), lambda o: o.website),
             Column("email", _("Email"), lambda o: o.email),
             Column("phone", _("Phone"), lambda o: o.phone),
-            Column("topics", _("Topics"), lambda o: names(o.topics), default=False),
-            Column("languages", _("Languages"), lambda o: names(o.languages), default=False),
+            Column("topics", _("Topics"), lambda o: names(o.topics), False, ("topics",)),
+            Column(
+                "languages", _("Languages"), lambda o: names(o.languages), False, ("languages",)
+            ),
             *COMMON_TAIL,
         ],
     ),
@@ -205,8 +215,8 @@ LISTS = {
             Column("signed_on", _("Signed on"), lambda a: a.signed_on),
             Column("valid_from", _("Valid from"), lambda a: a.valid_from),
             Column("valid_until", _("Valid until"), lambda a: a.valid_until),
-            Column("parties", _("Parties"), lambda a: names(a.parties)),
-            Column("topics", _("Topics"), lambda a: names(a.topics)),
+            Column("parties", _("Parties"), lambda a: names(a.parties), True, (PARTIES,)),
+            Column("topics", _("Topics"), lambda a: names(a.topics), True, ("topics",)),
             Column("goals", _("Goals"), lambda a: a.goals, default=False),
             Column("formats", _("Agreed formats"), lambda a: ", ".join(a.format_list), False),
             *COMMON_TAIL,

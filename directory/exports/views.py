@@ -125,8 +125,17 @@ def _flat(choices):
             yield key, label
 
 
+def only_needed(entries, columns):
+    """The entries with just the prefetches the chosen columns read (per chunk of rows)."""
+    lookups = {}
+    for column in columns:
+        for lookup in column.prefetch:
+            lookups[getattr(lookup, "prefetch_to", lookup)] = lookup
+    return entries.prefetch_related(None).prefetch_related(*lookups.values())
+
+
 def rows(entries, columns, request):
-    for entry in entries.iterator(chunk_size=CHUNK):
+    for entry in only_needed(entries, columns).iterator(chunk_size=CHUNK):
         yield [
             absolute(request, c.value(entry)) if c.key == "url" else c.value(entry) for c in columns
         ]
@@ -163,7 +172,7 @@ def respond(request, export_list, entries, data, columns, count):
         host = request.get_host()
 
         def cards():
-            for entry in entries.iterator(chunk_size=CHUNK):
+            for entry in only_needed(entries, []).iterator(chunk_size=CHUNK):
                 link = absolute(request, entry.get_absolute_url())
                 fields = export_list.card(entry, link)
                 # Stable per entry and site: a re-import updates the card instead of adding one.
