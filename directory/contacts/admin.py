@@ -2,14 +2,17 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from directory.core.admin import CuratedAdmin, ReviewStateFilter
+from directory.core.imports import CuratorImportMixin
 from directory.organisations.admin import OrganisationAdmin
 from directory.police.admin import PoliceUnitAdmin
 
 from .models import ContactPerson
+from .resources import ContactPersonResource
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(CuratedAdmin):
+class ContactPersonAdmin(CuratorImportMixin, CuratedAdmin):
+    resource_classes = [ContactPersonResource]
     list_display = [
         "__str__",
         "function",

@@ -2,12 +2,15 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from directory.core.admin import CuratedAdmin, ReviewStateFilter
+from directory.core.imports import CuratorImportMixin
 
 from .models import Organisation
+from .resources import OrganisationResource
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(CuratedAdmin):
+class OrganisationAdmin(CuratorImportMixin, CuratedAdmin):
+    resource_classes = [OrganisationResource]
     list_display = [
         "name",
         "short_name",

@@ -2,12 +2,15 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from directory.core.admin import CuratedAdmin, ReviewStateFilter
+from directory.core.imports import CuratorImportMixin
 
 from .models import PoliceUnit
+from .resources import PoliceUnitResource
 
 
 @admin.register(PoliceUnit)
-class PoliceUnitAdmin(CuratedAdmin):
+class PoliceUnitAdmin(CuratorImportMixin, CuratedAdmin):
+    resource_classes = [PoliceUnitResource]
     list_display = ["path", "kind", "level", "jurisdiction", "is_public", "stale"]
     list_filter = [
         ReviewStateFilter,
