@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "directory.agreements",
     "directory.search",
     "directory.exports",
+    "directory.reviews",
     "directory.demo",
 ]
 
@@ -159,6 +160,15 @@ STORAGES = {
 NETZPOL_REVIEW_INTERVAL_MONTHS = env.int("NETZPOL_REVIEW_INTERVAL_MONTHS", default=12)
 # Largest signed agreement document (PDF) curators may upload.
 NETZPOL_MAX_DOCUMENT_BYTES = env.int("NETZPOL_MAX_DOCUMENT_MB", default=10) * 1024 * 1024
+
+# The portal's address, for links in emails sent outside a request (reminders).
+NETZPOL_SITE_URL = env.str("NETZPOL_SITE_URL", default="http://127.0.0.1:8000")
+# Confirmation links ("please confirm your entry") stay valid this many days.
+NETZPOL_CONFIRMATION_LINK_DAYS = env.int("NETZPOL_CONFIRMATION_LINK_DAYS", default=30)
+# send_review_reminders asks an entry again at most once in this many days.
+NETZPOL_REMINDER_INTERVAL_DAYS = env.int("NETZPOL_REMINDER_INTERVAL_DAYS", default=14)
+# Contacts nobody confirmed for this many months are anonymised by apply_retention.
+NETZPOL_RETENTION_MONTHS = env.int("NETZPOL_RETENTION_MONTHS", default=24)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("directory.contacts.urls")),
     path("", include("directory.agreements.urls")),
     path("", include("directory.exports.urls")),
+    path("", include("directory.reviews.urls")),
 ]

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from directory.core.admin import CuratedAdmin, ReviewStateFilter
+from directory.core.admin import ChangedRecentlyFilter, CuratedAdmin, ReviewStateFilter
 
 from .models import Agreement, AgreementParty
 
@@ -42,7 +42,14 @@ class AgreementAdmin(CuratedAdmin):
         "is_public",
         "stale",
     ]
-    list_filter = [ReviewStateFilter, "status", "is_public", "topics", "signed_on"]
+    list_filter = [
+        ReviewStateFilter,
+        ChangedRecentlyFilter,
+        "status",
+        "is_public",
+        "topics",
+        "signed_on",
+    ]
     search_fields = [
         "title__de_contains",
         "parties__organisation__name__de_contains",

@@ -1,13 +1,24 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from directory.core.admin import CuratedAdmin, ReviewStateFilter
+from directory.core.admin import ChangedRecentlyFilter, CuratedAdmin, ReviewStateFilter
 from directory.core.imports import CuratorImportMixin
 from directory.organisations.admin import OrganisationAdmin
 from directory.police.admin import PoliceUnitAdmin
 
 from .models import ContactPerson
 from .resources import ContactPersonResource
+
+
+class RetentionFilter(admin.SimpleListFilter):
+    title = _("retention")
+    parameter_name = "retention"
+
+    def lookups(self, request, model_admin):
+        return [("past", _("not confirmed within the retention period"))]
+
+    def queryset(self, request, queryset):
+        return queryset.past_retention() if self.value() == "past" else queryset
 
 
 @admin.register(ContactPerson)
@@ -25,6 +36,8 @@ class ContactPersonAdmin(CuratorImportMixin, CuratedAdmin):
     list_display_links = ["__str__"]
     list_filter = [
         ReviewStateFilter,
+        ChangedRecentlyFilter,
+        RetentionFilter,
         "visibility",
         "consent_basis",
         "topics",

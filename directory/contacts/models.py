@@ -4,14 +4,19 @@ from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from directory.core.dates import add_months
 from directory.core.models import CuratedModel, CuratedQuerySet, Language, Topic, track_history
 from directory.core.roles import Role, role_of
 from directory.core.search import SearchableQuerySet, search_vector_field
 from directory.core.text import Fold
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
+
+# What an anonymised contact is called (see reviews.services.anonymise).
+ANONYMOUS_TITLE = "Anonymisierter Eintrag"
 
 
 class Visibility(models.TextChoices):
@@ -55,6 +60,15 @@ class ContactPersonQuerySet(CuratedQuerySet, SearchableQuerySet):
             Q(organisation_id__in=Organisation.objects.in_region(region_ids).values("pk"))
             | Q(police_unit_id__in=PoliceUnit.objects.in_region(region_ids).values("pk"))
         )
+
+    def past_retention(self, today=None):
+        """Contacts nobody confirmed within the retention period (NETZPOL_RETENTION_MONTHS),
+        not yet anonymised."""
+        today = today or timezone.localdate()
+        limit = add_months(today, -settings.NETZPOL_RETENTION_MONTHS)
+        return self.filter(
+            Q(verified_on__lt=limit) | Q(verified_on__isnull=True, created_at__date__lt=limit)
+        ).exclude(last_name="", functional_title=ANONYMOUS_TITLE)
 
     def with_details(self):
         """What a list or page of contacts shows, in a constant number of queries."""

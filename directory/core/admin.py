@@ -39,6 +39,20 @@ class ReviewStateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ChangedRecentlyFilter(admin.SimpleListFilter):
+    title = _("changed")
+    parameter_name = "changed"
+
+    def lookups(self, request, model_admin):
+        return [("30", _("in the last 30 days")), ("7", _("in the last 7 days"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("7", "30"):
+            since = timezone.now() - datetime.timedelta(days=int(self.value()))
+            return queryset.filter(updated_at__gte=since)
+        return queryset
+
+
 class ReviewDueForm(forms.Form):
     review_due = forms.DateField(
         label=_("Next review due"), widget=forms.DateInput(attrs={"type": "date"})

@@ -170,6 +170,7 @@ class CuratedQuerySet(models.QuerySet):
         return self.update(
             verified_on=on,
             verified_by=user,
+            self_confirmed=False,
             review_due=next_review(on),
             updated_at=timezone.now(),
         )
@@ -201,6 +202,11 @@ class CuratedModel(TimeStampedModel):
         db_index=True,
         help_text=_("Set automatically when the entry is verified."),
     )
+    self_confirmed = models.BooleanField(
+        _("confirmed by the listed person"),
+        default=False,
+        help_text=_("The last verification came from the entry's own confirmation link."),
+    )
 
     objects = CuratedQuerySet.as_manager()
 
@@ -214,7 +220,13 @@ class CuratedModel(TimeStampedModel):
     def mark_verified(self, user, on=None):
         self.verified_on = on or timezone.localdate()
         self.verified_by = user
+        self.self_confirmed = False
         self.review_due = next_review(self.verified_on)
+
+    def confirm_by_self(self):
+        """The listed person confirmed the entry through their link: verified today, by them."""
+        self.mark_verified(None)
+        self.self_confirmed = True
 
 
 class AddressModel(models.Model):

@@ -28,7 +28,16 @@ ROLE_LABELS = {
     Role.CURATOR: _("Curator"),
 }
 # Curators get every permission of these apps (the export log's admin refuses changes itself).
-CURATED_APPS = ["core", "organisations", "police", "contacts", "agreements", "pghistory", "exports"]
+CURATED_APPS = [
+    "core",
+    "organisations",
+    "police",
+    "contacts",
+    "agreements",
+    "pghistory",
+    "exports",
+    "reviews",
+]
 
 
 def role_of(user):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from directory.core.admin import CuratedAdmin, ReviewStateFilter
+from directory.core.admin import ChangedRecentlyFilter, CuratedAdmin, ReviewStateFilter
 from directory.core.imports import CuratorImportMixin
 
 from .models import Organisation
@@ -23,6 +23,7 @@ class OrganisationAdmin(CuratorImportMixin, CuratedAdmin):
     ]
     list_filter = [
         ReviewStateFilter,
+        ChangedRecentlyFilter,
         "kind",
         "legal_form",
         "is_public",

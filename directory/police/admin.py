@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from directory.core.admin import CuratedAdmin, ReviewStateFilter
+from directory.core.admin import ChangedRecentlyFilter, CuratedAdmin, ReviewStateFilter
 from directory.core.imports import CuratorImportMixin
 
 from .models import PoliceUnit
@@ -14,6 +14,7 @@ class PoliceUnitAdmin(CuratorImportMixin, CuratedAdmin):
     list_display = ["path", "kind", "level", "jurisdiction", "is_public", "stale"]
     list_filter = [
         ReviewStateFilter,
+        ChangedRecentlyFilter,
         "level",
         "kind",
         "is_public",

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import dashboard, views
+
+app_name = "reviews"
+urlpatterns = [
+    path("bestaetigen/<str:token>/", views.confirm, name="confirm"),
+    path("bestaetigen/<str:token>/korrigieren/", views.correct, name="correct"),
+    path("bestaetigen/<str:token>/entfernen/", views.remove, name="remove"),
+    path("redaktion/", dashboard.dashboard, name="dashboard"),
+]
