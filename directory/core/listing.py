@@ -183,7 +183,9 @@ class DirectoryFilterSet(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         data = self.form.cleaned_data
         ordering = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
-        if data.get("q", "").strip() and not data.get("sort"):
+        # Only a search with words ranks; text without any ("a", "%", "!&|") finds nothing and
+        # has no rank to order by.
+        if "search_rank" in queryset.query.annotations and not data.get("sort"):
             ordering = ["-search_rank", *queryset.model._meta.ordering]
         # The primary key last: pages never overlap when sorted values repeat.
         return queryset.order_by(*ordering, "pk")

@@ -10,6 +10,7 @@ by trigram word similarity to the entry's name ("Polizi" finds "Polizei").
 """
 
 import re
+import unicodedata
 from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchVectorField
@@ -21,9 +22,17 @@ MAX_WORD_LENGTH = 40
 
 
 def search_words(text):
-    """The words of a typed query, without operators, NUL bytes or excess length."""
-    words = re.findall(r"\w+", (text or "").replace("\x00", ""))
+    """The words of a typed query, without operators, NUL bytes or excess length (after
+    NFKC, so "¼" or "²" are digits, not symbols that folding would turn into punctuation)."""
+    text = unicodedata.normalize("NFKC", (text or "").replace("\x00", ""))
+    words = re.findall(r"\w+", text)
     return [word[:MAX_WORD_LENGTH] for word in words if len(word) > 1][:MAX_WORDS]
+
+
+def prefix_query(word_sql):
+    """SQL: the tsquery "a word starting like this one", valid whatever the word holds (the
+    folded word is quoted, so characters that fold to punctuation cannot break the syntax)."""
+    return f"to_tsquery('german', quote_literal(netzpol_fold({word_sql})) || ':*')"
 
 
 class WordMatches(Func):
@@ -38,7 +47,7 @@ class WordMatches(Func):
         (vector, vector_params), (name, name_params), (word, word_params) = (
             compiler.compile(expression) for expression in self.source_expressions
         )
-        query = f"to_tsquery('german', netzpol_fold({word}) || ':*')"
+        query = prefix_query(word)
         sql = (
             f"(numnode({query}) = 0 OR {vector} @@ {query} "
             f"OR netzpol_fold({name}) %%> netzpol_fold({word}))"
@@ -52,19 +61,18 @@ class SearchRank(Func):
     output_field = models.FloatField()
 
     def __init__(self, vector, name, words):
-        super().__init__(
-            vector, name, Value(" & ".join(f"{w}:*" for w in words)), Value(" ".join(words))
-        )
+        super().__init__(vector, name, Value(" ".join(words)), *(Value(w) for w in words))
 
     def as_sql(self, compiler, connection, **extra):
-        (vector, vp), (name, np), (query, qp), (text, tp) = (
+        (vector, vp), (name, np), (text, tp), *words = (
             compiler.compile(expression) for expression in self.source_expressions
         )
+        query = " && ".join(prefix_query(sql) for sql, _params in words)
         sql = (
-            f"(ts_rank({vector}, to_tsquery('german', netzpol_fold({query}))) "
+            f"(ts_rank({vector}, {query}) "
             f"+ word_similarity(netzpol_fold({text}), netzpol_fold({name})))"
         )
-        return sql, (*vp, *qp, *tp, *np)
+        return sql, (*vp, *(p for _sql, params in words for p in params), *tp, *np)
 
 
 class SearchableQuerySet(models.QuerySet):
@@ -76,7 +84,8 @@ class SearchableQuerySet(models.QuerySet):
         """Entries matching every word of `text`, annotated with `search_rank`; unordered."""
         words = search_words(text)
         if not words:
-            return self.none()
+            # Still annotated: callers order by the rank whatever the text was.
+            return self.none().annotate(search_rank=Value(0.0, output_field=models.FloatField()))
         queryset = self
         for word in words:
             queryset = queryset.filter(

@@ -167,3 +167,11 @@ def test_search_words_strips_operators_and_limits_size():
     assert search_words("Moschee & Dortmund | !x") == ["Moschee", "Dortmund"]
     assert len(search_words("wort " * 50)) == 8
     assert search_words("\x00") == []
+
+
+@pytest.mark.parametrize("typed", ["0¼", "½x", "x²y", "Ⅻ Verein", "ﬁ", "'quoted'", "a:*b"])
+def test_characters_that_fold_to_punctuation_never_break_the_query(typed):
+    OrganisationFactory(name="Verein Nord")
+
+    assert isinstance(list(Organisation.objects.search(typed)), list)
+    assert isinstance(list(Organisation.objects.search(f"Verein {typed}")), list)
