@@ -184,8 +184,11 @@ def test_confirmation_email_in_german_and_english_with_a_working_link(client, co
 
 def test_reminders_are_spaced_and_idempotent(contact, settings):
     settings.NETZPOL_REMINDER_INTERVAL_DAYS = 14
-    ContactPersonFactory(email="aktuell@example.org", verified_on=timezone.localdate(),
-                         review_due=timezone.localdate() + datetime.timedelta(days=200))  # fmt: skip
+    ContactPersonFactory(
+        email="aktuell@example.org",
+        verified_on=timezone.localdate(),
+        review_due=timezone.localdate() + datetime.timedelta(days=200),
+    )
     OrganisationFactory(email="", review_due=None)
 
     first = services.send_review_reminders()
@@ -260,6 +263,6 @@ def test_dashboard_counts_and_links_for_curators_only(client, member, curator, c
     assert page.context["open_requests"][0] == 1
     assert "/admin/contacts/contactperson/?review=stale" in html
     assert "/admin/reviews/correctionrequest/?status__exact=open" in html
-    for url in ["/admin/contacts/contactperson/?review=stale", "/admin/contacts/contactperson/?changed=30",
-                "/admin/contacts/contactperson/?retention=past"]:  # fmt: skip
+    for query in ["review=stale", "changed=30", "retention=past"]:
+        url = f"/admin/contacts/contactperson/?{query}"
         assert client.get(url).status_code == 200
