@@ -18,3 +18,5 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Serve static files from the finders, as in development: tests do not run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Tests request pages far faster than people do; the rate-limit test switches it back on.
+RATELIMIT_ENABLE = False

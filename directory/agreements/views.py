@@ -2,7 +2,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
 from directory.core.listing import DirectoryListView
-from directory.core.roles import Role, role_of, role_required
+from directory.core.roles import Role, rate_limit, role_of, role_required
 
 from .filters import AgreementFilter
 from .models import Agreement
@@ -17,6 +17,7 @@ class AgreementListView(DirectoryListView):
         return super().get_queryset().with_parties()
 
 
+@rate_limit("NETZPOL_RATE_PAGES")
 def agreement_detail(request, pk):
     agreement = get_object_or_404(Agreement.objects.visible_to(request.user).with_parties(), pk=pk)
     return render(

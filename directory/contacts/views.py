@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from directory.core.listing import DirectoryListView
+from directory.core.roles import rate_limit
 
 from .filters import ContactFilter
 from .models import ContactPerson
@@ -15,6 +16,7 @@ class ContactListView(DirectoryListView):
         return super().get_queryset().with_details()
 
 
+@rate_limit("NETZPOL_RATE_PAGES")
 def contact_detail(request, pk):
     contact = get_object_or_404(
         ContactPerson.objects.visible_to(request.user).with_details(), pk=pk

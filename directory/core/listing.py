@@ -11,11 +11,12 @@ import django_filters
 from django import forms
 from django.db.models import F
 from django.utils.cache import patch_vary_headers
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django_filters.views import FilterView
 
 from .models import Language, Region, Topic
-from .roles import Role, role_of
+from .roles import Role, rate_limit, role_of
 from .search import search_stems
 
 PAGE_SIZES = [10, 25, 50, 100]
@@ -206,6 +207,7 @@ class DirectoryFilterSet(django_filters.FilterSet):
         )
 
 
+@method_decorator(rate_limit("NETZPOL_RATE_PAGES"), name="dispatch")
 class DirectoryListView(FilterView):
     """A filtered, paginated list of entries the user may see.
 

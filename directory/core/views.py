@@ -1,5 +1,6 @@
 from django.db import DatabaseError, connections
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -18,3 +19,8 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def rate_limited(request, exception):
+    """429 for a client over its rate limit (django-ratelimit): scraping protection."""
+    return render(request, "429.html", status=429)

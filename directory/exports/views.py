@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from directory.core.roles import Role, role_required
+from directory.core.roles import Role, rate_limit, role_required
 
 from . import writers
 from .forms import ExportForm
@@ -36,6 +36,7 @@ def filtered(export_list, request):
 
 
 @role_required(Role.COORDINATOR)
+@rate_limit("NETZPOL_RATE_EXPORTS")
 def export(request, list_key):
     export_list = LISTS.get(list_key)
     if export_list is None:

@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from directory.core.listing import DirectoryListView
+from directory.core.roles import rate_limit
 
 from .filters import OrganisationFilter
 from .models import Organisation
@@ -15,6 +16,7 @@ class OrganisationListView(DirectoryListView):
         return super().get_queryset().select_related("land").prefetch_related("topics")
 
 
+@rate_limit("NETZPOL_RATE_PAGES")
 def organisation_detail(request, pk):
     user = request.user
     organisation = get_object_or_404(

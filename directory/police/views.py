@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from directory.core.listing import DirectoryListView
+from directory.core.roles import rate_limit
 
 from .filters import PoliceUnitFilter
 from .models import PoliceUnit
@@ -15,6 +16,7 @@ class PoliceUnitListView(DirectoryListView):
         return super().get_queryset().select_related("jurisdiction")
 
 
+@rate_limit("NETZPOL_RATE_PAGES")
 def police_unit_detail(request, pk):
     user = request.user
     units = PoliceUnit.objects.visible_to(user)

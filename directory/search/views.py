@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from directory.agreements.models import Agreement
 from directory.contacts.models import ContactPerson
 from directory.core.listing import MAX_QUERY_LENGTH
+from directory.core.roles import rate_limit
 from directory.core.search import search_stems
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
@@ -51,6 +52,7 @@ def sections(user):
     ]
 
 
+@rate_limit("NETZPOL_RATE_PAGES")
 def search(request):
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""

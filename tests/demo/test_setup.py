@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 from directory.core.roles import Role, role_of
 from directory.organisations.models import Organisation
@@ -21,14 +22,30 @@ def test_setup_demo_seeds_once_and_prints_a_working_curator_login(settings, caps
     assert "kept as it is" in second
     assert Organisation.objects.count() == organisations > 40
     assert "kuratorin / netzpol-demo" in second
-    curator = authenticate(username="kuratorin", password="netzpol-demo")
+    curator = authenticate(
+        RequestFactory().post("/konto/login/"), username="kuratorin", password="netzpol-demo"
+    )
     assert curator.is_staff
     assert curator.has_perm("contacts.change_contactperson")
     assert not curator.is_superuser
     assert (
-        role_of(authenticate(username="koordination", password="netzpol-demo")) == Role.COORDINATOR
+        role_of(
+            authenticate(
+                RequestFactory().post("/konto/login/"),
+                username="koordination",
+                password="netzpol-demo",
+            )
+        )
+        == Role.COORDINATOR
     )
-    assert role_of(authenticate(username="mitglied", password="netzpol-demo")) == Role.MEMBER
+    assert (
+        role_of(
+            authenticate(
+                RequestFactory().post("/konto/login/"), username="mitglied", password="netzpol-demo"
+            )
+        )
+        == Role.MEMBER
+    )
 
 
 def test_setup_demo_refuses_outside_development(settings):

@@ -1,0 +1,225 @@
+"""Who may open what: every named URL of the portal × every role, generated from the URLconf,
+so a new view without a rule here fails the suite; and a crawl that looks for contact data
+above the visitor's role on every page it can reach."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.urls import URLResolver, get_resolver, reverse
+
+from directory.reviews.services import token_for
+from tests.conftest import user_with_role
+from tests.factories import (
+    AgreementFactory,
+    AgreementPartyFactory,
+    ContactPersonFactory,
+    OrganisationFactory,
+    PoliceUnitFactory,
+)
+
+pytestmark = pytest.mark.django_db
+ROLES = ["anonymous", "member", "coordinator", "curator"]
+ALL = dict.fromkeys(ROLES, 200)
+LOGIN_FIRST = {"anonymous": 302, "member": 200, "coordinator": 200, "curator": 200}
+MEMBERS_ONLY = {"anonymous": 404, "member": 200, "coordinator": 200, "curator": 200}
+
+# name -> (sample kwargs from the fixture data, expected status per role)
+EXPECTED = {
+    "set_language": (None, dict.fromkeys(ROLES, 302)),
+    "login": (None, ALL),
+    "logout": (None, dict.fromkeys(ROLES, 405)),  # POST only
+    "password_change": (None, LOGIN_FIRST),
+    "password_change_done": (None, LOGIN_FIRST),
+    "password_reset": (None, ALL),
+    "password_reset_done": (None, ALL),
+    "password_reset_confirm": (lambda d: {"uidb64": "MQ", "token": "x-y"}, ALL),
+    "password_reset_complete": (None, ALL),
+    "core:home": (None, ALL),
+    "core:healthz": (None, ALL),
+    "core:imprint": (None, ALL),
+    "core:privacy": (None, ALL),
+    "search:search": (None, ALL),
+    "organisations:list": (None, ALL),
+    "organisations:detail": (lambda d: {"pk": d["internal_org"].pk}, MEMBERS_ONLY),
+    "police:list": (None, ALL),
+    "police:detail": (lambda d: {"pk": d["unit"].pk}, ALL),
+    "contacts:list": (None, ALL),
+    "contacts:detail": (
+        lambda d: {"pk": d["members_contact"].pk},
+        MEMBERS_ONLY,
+    ),
+    "agreements:list": (None, ALL),
+    "agreements:detail": (lambda d: {"pk": d["internal_agreement"].pk}, MEMBERS_ONLY),
+    "agreements:document": (
+        lambda d: {"name": "2024/fehlt.pdf"},
+        {"anonymous": 302, "member": 404, "coordinator": 404, "curator": 404},
+    ),
+    "exports:export": (
+        lambda d: {"list_key": "ansprechpersonen"},
+        {"anonymous": 302, "member": 403, "coordinator": 200, "curator": 200},
+    ),
+    "reviews:confirm": (lambda d: {"token": token_for(d["members_contact"])}, ALL),
+    "reviews:correct": (lambda d: {"token": token_for(d["members_contact"])}, ALL),
+    "reviews:remove": (lambda d: {"token": token_for(d["members_contact"])}, ALL),
+    "reviews:dashboard": (
+        None,
+        {"anonymous": 302, "member": 403, "coordinator": 403, "curator": 200},
+    ),
+    "admin:index": (None, {"anonymous": 302, "member": 302, "coordinator": 302, "curator": 200}),
+}
+
+
+def named_urls(patterns=None, namespace=""):
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                yield "admin:index"
+                continue
+            inner = namespace + (f"{pattern.namespace}:" if pattern.namespace else "")
+            yield from named_urls(pattern.url_patterns, inner)
+        elif pattern.name:
+            yield namespace + pattern.name
+
+
+@pytest.fixture
+def data():
+    org = OrganisationFactory(name="Öffentlicher Verein", is_public=True)
+    return {
+        "internal_org": OrganisationFactory(name="Interner Verein", is_public=False),
+        "unit": PoliceUnitFactory(name="Polizei Dortmund"),
+        "members_contact": ContactPersonFactory(
+            organisation=org, email="nur-mitglieder@example.org"
+        ),
+        "internal_agreement": AgreementFactory(is_public=False),
+    }
+
+
+@pytest.fixture
+def users():
+    return {
+        "anonymous": None,
+        "member": user_with_role(1, "m"),
+        "coordinator": user_with_role(2, "k"),
+        "curator": user_with_role(3, "c", is_staff=True),
+    }
+
+
+def test_every_url_has_a_rule():
+    assert set(named_urls()) == set(EXPECTED)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_the_expected_status_everywhere(client, data, users, role):
+    if users[role]:
+        client.force_login(users[role])
+    got, wanted = {}, {}
+    for name, (sample, expected) in EXPECTED.items():
+        url = reverse(name, kwargs=sample(data) if sample else None)
+        got[name] = client.get(url).status_code
+        wanted[name] = expected[role]
+    assert got == wanted
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href") if tag == "a" else None
+        if (
+            href
+            and href.startswith("/")
+            and not href.startswith(("/admin", "/static", "/konto/logout"))
+        ):
+            self.links.append(href.split("#")[0])
+
+
+def crawl(client, start, limit=400):
+    seen, queue, pages = set(), list(start), {}
+    while queue and len(seen) < limit:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            pages[url] = ""
+            continue
+        html = response.content.decode()
+        pages[url] = html
+        parser = Links()
+        parser.feed(html)
+        queue.extend(link for link in parser.links if link not in seen)
+    return pages
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member"])
+def test_no_reachable_page_shows_contact_data_above_the_role(client, users, role):
+    public_org = OrganisationFactory(name="Beratungsstelle Nord", is_public=True)
+    hidden_org = OrganisationFactory(name="Geschützte Initiative", is_public=False)
+    unit = PoliceUnitFactory(name="Polizeiwache Nord")
+    visible = {
+        "public": ContactPersonFactory(
+            organisation=public_org,
+            last_name="",
+            functional_title="Beratungstelefon",
+            email="offen@example.org",
+            phone="030 23125 001",
+            visibility="public",
+        ),
+        "members": ContactPersonFactory(
+            organisation=public_org,
+            last_name="Mitglied",
+            email="mitglied@example.org",
+            phone="030 23125 002",
+        ),
+        "staff": ContactPersonFactory(
+            organisation=public_org,
+            last_name="Intern",
+            email="intern@example.org",
+            phone="030 23125 003",
+            visibility="staff",
+            consent_basis="",
+        ),
+        "hidden-org": ContactPersonFactory(
+            organisation=hidden_org,
+            last_name="Versteckt",
+            email="versteckt@example.org",
+            phone="030 23125 004",
+            visibility="public",
+        ),
+        "police-members": ContactPersonFactory(
+            organisation=None,
+            police_unit=unit,
+            last_name="Wachdienst",
+            email="wache@example.org",
+            phone="030 23125 005",
+        ),
+    }
+    AgreementPartyFactory(organisation=public_org, agreement__is_public=True)
+    if users[role]:
+        client.force_login(users[role])
+    forbidden = {
+        "anonymous": ["members", "staff", "hidden-org", "police-members"],
+        "member": ["staff"],
+    }
+    start = ["/", "/suche/?q=Nord", "/suche/?q=Mitglied", "/suche/?q=Intern", "/suche/?q=Versteckt",
+             "/ansprechpersonen/?per_page=100", "/organisationen/", "/polizei/", "/vereinbarungen/",
+             *(c.get_absolute_url() for c in visible.values())]  # fmt: skip
+
+    pages = crawl(client, start)
+
+    everything = "\n".join(pages.values())
+    assert len([p for p in pages.values() if p]) >= 10
+    for key in forbidden[role]:
+        contact = visible[key]
+        assert contact.email not in everything, key
+        assert contact.phone not in everything, key
+    assert "offen@example.org" in everything
+    if role == "member":
+        assert "mitglied@example.org" in everything
+    export = client.get("/export/ansprechpersonen/")
+    assert export.status_code in (302, 403)
+    assert not re.search(r"@example\.org", export.content.decode())
