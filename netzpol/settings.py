@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "directory.search",
     "directory.exports",
     "directory.reviews",
+    "directory.accounts",
     "directory.demo",
 ]
 
@@ -133,6 +134,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
+# Invitation links (set your password) stay valid this many days and work once.
+NETZPOL_INVITATION_DAYS = env.int("NETZPOL_INVITATION_DAYS", default=7)
 # Password reset links stay valid for one day.
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 

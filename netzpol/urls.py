@@ -10,6 +10,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Login, logout and password reset by email; no registration (members are invited).
     path("konto/", include("django.contrib.auth.urls")),
+    path("", include("directory.accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("directory.core.urls")),
     path("", include("directory.search.urls")),

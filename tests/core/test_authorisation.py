@@ -66,6 +66,11 @@ EXPECTED = {
         None,
         {"anonymous": 302, "member": 403, "coordinator": 403, "curator": 200},
     ),
+    "accounts:invite": (
+        None,
+        {"anonymous": 302, "member": 403, "coordinator": 403, "curator": 200},
+    ),
+    "accounts:accept": (lambda d: {"token": "forged"}, dict.fromkeys(ROLES, 400)),
     "admin:index": (None, {"anonymous": 302, "member": 302, "coordinator": 302, "curator": 200}),
 }
 
