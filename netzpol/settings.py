@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "directory.exports",
     "directory.reviews",
     "directory.accounts",
+    "directory.privacy",
     "directory.demo",
 ]
 

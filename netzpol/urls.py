@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("directory.agreements.urls")),
     path("", include("directory.exports.urls")),
     path("", include("directory.reviews.urls")),
+    path("", include("directory.privacy.urls")),
 ]

@@ -12,6 +12,7 @@ class ExportLogAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
     search_fields = ["purpose", "user__username", "query"]
     date_hierarchy = "created_at"
+    exclude = ["contact_ids"]
 
     def has_add_permission(self, request):
         return False

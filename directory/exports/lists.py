@@ -31,6 +31,7 @@ class ExportList:
     list_url_name: str
     columns: list = field(default_factory=list)
     card: object = None  # function(entry, link) -> vCard fields, for lists that make vCards
+    model_has_people: bool = False  # rows are contact persons (logged by id for DSGVO reports)
 
     def column(self, key):
         return next(c for c in self.columns if c.key == key)
@@ -137,6 +138,7 @@ LISTS = {
         view=ContactListView,
         list_url_name="contacts:list",
         card=contact_card,
+        model_has_people=True,
         columns=[
             Column("salutation", _("Salutation / title"), lambda c: c.salutation, default=False),
             Column("first_name", _("First name"), lambda c: c.first_name),

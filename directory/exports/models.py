@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -26,11 +28,17 @@ class ExportLog(models.Model):
     columns = models.JSONField(_("columns"), default=list, blank=True)
     row_count = models.PositiveIntegerField(_("rows"))
     purpose = models.CharField(_("purpose"), max_length=300)
+    # Which contact persons the export held (for subject access reports); empty for lists
+    # without personal data.
+    contact_ids = ArrayField(
+        models.BigIntegerField(), verbose_name=_("contact persons"), default=list, blank=True
+    )
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("export")
         verbose_name_plural = _("export log")
+        indexes = [GinIndex(fields=["contact_ids"], name="export_contact_ids_gin")]
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.user} {self.list_name} {self.format}"

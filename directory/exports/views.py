@@ -79,6 +79,11 @@ def export(request, list_key):
                 columns=[c.key for c in columns],
                 row_count=count,
                 purpose=data["purpose"],
+                contact_ids=(
+                    list(entries.values_list("pk", flat=True))
+                    if export_list.model_has_people
+                    else []
+                ),
             )
             return respond(request, export_list, entries, data, columns, count)
     return render(

@@ -71,6 +71,10 @@ EXPECTED = {
         {"anonymous": 302, "member": 403, "coordinator": 403, "curator": 200},
     ),
     "accounts:accept": (lambda d: {"token": "forged"}, dict.fromkeys(ROLES, 400)),
+    "privacy:subject_access": (
+        lambda d: {"pk": d["members_contact"].pk},
+        {"anonymous": 302, "member": 403, "coordinator": 403, "curator": 200},
+    ),
     "admin:index": (None, {"anonymous": 302, "member": 302, "coordinator": 302, "curator": 200}),
 }
 

@@ -1,0 +1,70 @@
+"""Subject access (Art. 15 DSGVO): everything the directory stores about one contact person."""
+
+from django.forms.models import model_to_dict
+from django.utils.translation import gettext as _
+
+from directory.exports.models import ExportLog
+from directory.reviews.models import ConfirmationEmail, CorrectionRequest
+
+HISTORY_BOOKKEEPING = {"pgh_id", "pgh_obj", "pgh_context_id", "search_vector"}
+
+
+def plain(value):
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return value if isinstance(value, int | float | bool | type(None)) else str(value)
+
+
+def subject_access_report(contact):
+    """A JSON-ready dict: stored fields, links, history, exports, emails and requests."""
+    fields = {
+        str(field.verbose_name): plain(getattr(contact, field.attname))
+        for field in contact._meta.concrete_fields
+        if field.name != "search_vector"
+    }
+    fields[str(_("affiliation"))] = str(contact.affiliation)
+    history = [
+        {
+            "at": plain(event.pgh_created_at),
+            "change": event.pgh_label,
+            "context": event.pgh_context,
+            "values": {
+                key: plain(value)
+                for key, value in model_to_dict(event).items()
+                if key not in HISTORY_BOOKKEEPING
+            },
+        }
+        for event in contact.events.order_by("pgh_id")
+    ]
+    exports = [
+        {
+            "at": plain(log.created_at),
+            "by": str(log.user),
+            "format": log.format,
+            "purpose": log.purpose,
+            "rows": log.row_count,
+        }
+        for log in ExportLog.objects.filter(contact_ids__contains=[contact.pk]).select_related(
+            "user"
+        )
+    ]
+    emails = [
+        {"at": plain(e.created_at), "to": e.recipient, "status": e.status}
+        for e in ConfirmationEmail.objects.filter(entry_kind="contact", entry_id=contact.pk)
+    ]
+    requests = [
+        {"at": plain(r.created_at), "kind": r.kind, "status": r.status, "proposed": r.proposed}
+        for r in CorrectionRequest.objects.filter(entry_kind="contact", entry_id=contact.pk)
+    ]
+    return {
+        "contact_id": contact.pk,
+        "fields": fields,
+        "topics": [t.name for t in contact.topics.all()],
+        "languages": [language.name for language in contact.languages.all()],
+        "history": history,
+        "exports": exports,
+        "confirmation_emails": emails,
+        "requests": requests,
+    }

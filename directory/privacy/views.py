@@ -1,0 +1,26 @@
+import json
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from directory.contacts.models import ContactPerson
+from directory.core.roles import Role, role_required
+
+from .report import subject_access_report
+
+
+@role_required(Role.CURATOR)
+def subject_access(request, pk):
+    """The report as a page, or with ?format=json as a download for the person."""
+    contact = get_object_or_404(ContactPerson, pk=pk)
+    report = subject_access_report(contact)
+    if request.GET.get("format") == "json":
+        response = HttpResponse(
+            json.dumps(report, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        name = f"auskunft-ansprechperson-{contact.pk}-{timezone.localdate():%Y-%m-%d}.json"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    return render(request, "privacy/subject_access.html", {"contact": contact, "report": report})
