@@ -144,6 +144,18 @@ class ContactPerson(CuratedModel):
 
     objects = ContactPersonQuerySet.as_manager()
 
+    # For the record of processing activities (Art. 30 DSGVO, privacy app).
+    personal_data = {
+        "fields": [
+            "salutation", "first_name", "last_name", "function", "email", "email_secondary",
+            "phone", "mobile", "consent_given_on", "consent_basis", "staff_notes",
+        ],
+        "purpose": _("Contact between civil society and police against group-focused enmity"),
+        "basis": _("Consent (Art. 6(1)(a)) or public function (Art. 6(1)(e) DSGVO)"),
+        "recipients": _("Vetted members and coordinators, by the entry's visibility; the office"),
+        "retention": _("Anonymised when not confirmed within NETZPOL_RETENTION_MONTHS"),
+    }  # fmt: skip
+
     class Meta:
         ordering = ["last_name", "first_name", "functional_title"]
         indexes = [

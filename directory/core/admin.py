@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import Language, Region, Topic
+from .models import Language, LegalPage, Region, Topic
 
 DUE_SOON_DAYS = 30
 
@@ -168,3 +168,8 @@ class RegionAdmin(admin.ModelAdmin):
 class LanguageAdmin(admin.ModelAdmin):
     list_display = ["name", "code"]
     search_fields = ["name__de_contains", "=code"]
+
+
+@admin.register(LegalPage)
+class LegalPageAdmin(admin.ModelAdmin):
+    list_display = ["slug", "updated_at"]

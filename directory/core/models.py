@@ -253,3 +253,25 @@ class AddressModel(models.Model):
             condition=Q(postcode="") | Q(postcode__regex=r"^[0-9]{5}$"),
             violation_error_message=_("A German postcode has five digits."),
         )
+
+
+@track_history()
+class LegalPage(models.Model):
+    """The imprint and the privacy statement, as the office writes them in admin."""
+
+    class Slug(models.TextChoices):
+        IMPRINT = "imprint", _("Imprint")
+        PRIVACY = "privacy", _("Privacy statement")
+
+    slug = models.CharField(_("page"), max_length=20, choices=Slug, unique=True)
+    body = models.TextField(
+        _("text"), help_text=_("Plain text; blank lines separate paragraphs, links are linked.")
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("legal page")
+        verbose_name_plural = _("legal pages")
+
+    def __str__(self):
+        return self.get_slug_display()

@@ -1,5 +1,4 @@
 from django.urls import path
-from django.views.generic import TemplateView
 
 from . import views
 
@@ -8,10 +7,16 @@ app_name = "core"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("impressum/", TemplateView.as_view(template_name="core/imprint.html"), name="imprint"),
+    path(
+        "impressum/",
+        views.legal_page,
+        {"slug": "imprint", "template": "core/imprint.html"},
+        name="imprint",
+    ),
     path(
         "datenschutz/",
-        TemplateView.as_view(template_name="core/privacy.html"),
+        views.legal_page,
+        {"slug": "privacy", "template": "core/privacy.html"},
         name="privacy",
     ),
 ]

@@ -4,6 +4,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from .models import LegalPage
+
 
 class HomeView(TemplateView):
     template_name = "core/home.html"
@@ -24,3 +26,9 @@ def healthz(request):
 def rate_limited(request, exception):
     """429 for a client over its rate limit (django-ratelimit): scraping protection."""
     return render(request, "429.html", status=429)
+
+
+def legal_page(request, slug, template):
+    """The imprint or privacy statement: the office's text from admin, else the default."""
+    page = LegalPage.objects.filter(slug=slug).first()
+    return render(request, template, {"page": page})

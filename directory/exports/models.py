@@ -34,6 +34,14 @@ class ExportLog(models.Model):
         models.BigIntegerField(), verbose_name=_("contact persons"), default=list, blank=True
     )
 
+    personal_data = {
+        "fields": ["user", "purpose", "contact_ids"],
+        "purpose": _("Accountability for exports of contact data"),
+        "basis": _("Legitimate interest and accountability (Art. 5(2), 6(1)(f) DSGVO)"),
+        "recipients": _("The office"),
+        "retention": _("Kept as evidence; not editable"),
+    }
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("export")

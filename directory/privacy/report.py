@@ -68,3 +68,30 @@ def subject_access_report(contact):
         "confirmation_emails": emails,
         "requests": requests,
     }
+
+
+def processing_record():
+    """The record of processing activities (Art. 30 DSGVO), from the models that declare
+    `personal_data`, plus the user accounts."""
+    from django.apps import apps
+    from django.contrib.auth import get_user_model
+
+    user_model = get_user_model()
+    declared = {user_model: {
+        "fields": ["username", "first_name", "last_name", "email", "last_login"],
+        "purpose": _("Accounts of members, coordinators and curators"),
+        "basis": _("Membership agreement (Art. 6(1)(b) DSGVO)"),
+        "recipients": _("The office"),
+        "retention": _("Until the account is deleted"),
+    }}  # fmt: skip
+    for model in apps.get_models():
+        if hasattr(model, "personal_data"):
+            declared[model] = model.personal_data
+    return [
+        {
+            "name": model._meta.verbose_name_plural,
+            "fields": [str(model._meta.get_field(name).verbose_name) for name in info["fields"]],
+            **{key: info[key] for key in ("purpose", "basis", "recipients", "retention")},
+        }
+        for model, info in declared.items()
+    ]

@@ -7,7 +7,7 @@ from django.utils import timezone
 from directory.contacts.models import ContactPerson
 from directory.core.roles import Role, role_required
 
-from .report import subject_access_report
+from .report import processing_record, subject_access_report
 
 
 @role_required(Role.CURATOR)
@@ -24,3 +24,8 @@ def subject_access(request, pk):
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
     return render(request, "privacy/subject_access.html", {"contact": contact, "report": report})
+
+
+@role_required(Role.CURATOR)
+def record_of_processing(request):
+    return render(request, "privacy/processing_record.html", {"record": processing_record()})

@@ -45,6 +45,14 @@ class ConfirmationEmail(EntryReference):
         related_name="+",
     )
 
+    personal_data = {
+        "fields": ["recipient", "error"],
+        "purpose": _("Keeping entries current (confirmation requests)"),
+        "basis": _("As for the entry the email was about"),
+        "recipients": _("The office"),
+        "retention": _("Kept with the entry"),
+    }
+
     class Meta(EntryReference.Meta):
         ordering = ["-created_at"]
         verbose_name = _("confirmation email")
@@ -84,6 +92,14 @@ class CorrectionRequest(EntryReference):
         related_name="+",
     )
     note = models.TextField(_("curator's note"), blank=True)
+
+    personal_data = {
+        "fields": ["proposed", "message"],
+        "purpose": _("Corrections and removals the listed persons ask for"),
+        "basis": _("As for the entry; Art. 16 and 17 DSGVO"),
+        "recipients": _("The office"),
+        "retention": _("Blanked when the contact is anonymised"),
+    }
 
     class Meta(EntryReference.Meta):
         ordering = ["-created_at"]

@@ -75,6 +75,10 @@ EXPECTED = {
         lambda d: {"pk": d["members_contact"].pk},
         {"anonymous": 302, "member": 403, "coordinator": 403, "curator": 200},
     ),
+    "privacy:processing_record": (
+        None,
+        {"anonymous": 302, "member": 403, "coordinator": 403, "curator": 200},
+    ),
     "admin:index": (None, {"anonymous": 302, "member": 302, "coordinator": 302, "curator": 200}),
 }
 

@@ -78,3 +78,28 @@ def test_erasure_leaves_no_personal_data_and_an_audit_record(client, curator, co
     record = Anonymisation.objects.get(contact_id=contact.pk)
     assert record.done_by == curator
     assert "Art. 17" in record.reason
+
+
+def test_record_of_processing_lists_every_model_with_personal_data(client, curator):
+    client.force_login(curator)
+
+    page = client.get(reverse("privacy:processing_record"))
+
+    names = [str(item["name"]) for item in page.context["record"]]
+    assert len(names) >= 5
+    html = page.content.decode()
+    for label in ("E-Mail", "Notizen"):
+        assert label in html or label.lower() in html
+
+
+def test_legal_pages_show_the_offices_text_from_admin(client):
+    from directory.core.models import LegalPage
+
+    default = client.get(reverse("core:imprint")).content.decode()
+    LegalPage.objects.create(slug="imprint", body="NetZPol e.V.\n\nhttps://netzpol.example.org")
+
+    edited = client.get(reverse("core:imprint")).content.decode()
+
+    assert "NetZPol e.V." not in default
+    assert "<p>NetZPol e.V.</p>" in edited
+    assert 'href="https://netzpol.example.org"' in edited
