@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "import_export",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "pgtrigger",
     "pghistory",
     "directory.core",
@@ -77,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "directory.accounts.two_factor.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Attaches the user and URL of each request to the history events it causes.
     "pghistory.middleware.HistoryMiddleware",
@@ -221,6 +226,11 @@ PERMISSIONS_POLICY = {
         "payment", "usb", "xr-spatial-tracking",
     ]
 }  # fmt: skip
+
+# Two-factor authentication (django-otp, TOTP + recovery codes) for curators and admin; off by
+# default only in development, so the demo curator can use admin without an authenticator app.
+NETZPOL_REQUIRE_2FA = env.bool("NETZPOL_REQUIRE_2FA", default=not DEBUG)
+OTP_TOTP_ISSUER = "NetZPol"
 
 # Login throttling (django-axes): after 5 failures for a username from one address the account
 # is locked for an hour; curators unlock in admin (Axes > access attempts: delete).

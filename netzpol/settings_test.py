@@ -20,3 +20,5 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Tests request pages far faster than people do; the rate-limit test switches it back on.
 RATELIMIT_ENABLE = False
+# Most tests log curators in with force_login; the two-factor tests switch it back on.
+NETZPOL_REQUIRE_2FA = False

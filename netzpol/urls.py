@@ -1,7 +1,12 @@
 from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+# Admin logs in through the portal's login (lockout, then the second factor), not its own form.
+admin.site.login = lambda request, extra_context=None: redirect_to_login(
+    request.GET.get("next", "/admin/")
+)
 admin.site.site_header = _("NetZPol curation")
 admin.site.site_title = _("NetZPol curation")
 admin.site.index_title = _("Keep the directory current")

@@ -26,3 +26,12 @@ class InvitationForm(forms.Form):
         ):
             raise forms.ValidationError(_("There is already an account with this address."))
         return email
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=16,
+        help_text=_("The six digits from your authenticator app, or one of your recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )

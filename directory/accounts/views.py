@@ -1,13 +1,18 @@
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django_otp import login as otp_login
+from django_otp import match_token, user_has_device
 
 from directory.core.roles import Role, role_required
 
 from . import invitations
-from .forms import InvitationForm
+from . import two_factor as two_factor_setup
+from .forms import CodeForm, InvitationForm
 
 
 @role_required(Role.CURATOR)
@@ -34,3 +39,44 @@ def accept(request, token):
         messages.success(request, _("Your password is set. Please log in."))
         return redirect("login")
     return render(request, "accounts/accept.html", {"form": form, "invited": user})
+
+
+@login_required
+@never_cache
+def two_factor(request):
+    """Verify with a code; a user without a confirmed device first sets one up."""
+    user = request.user
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = ""
+    enrolled = user_has_device(user)
+    device = None if enrolled else two_factor_setup.pending_device(user)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        code = form.cleaned_data["code"].replace(" ", "")
+        if enrolled:
+            matched = match_token(user, code)
+        else:
+            matched = device if device.verify_token(code) else None
+        if matched is not None:
+            if not enrolled:
+                device.confirmed = True
+                device.save()
+            otp_login(request, matched)
+            if not enrolled:
+                codes = two_factor_setup.new_recovery_codes(user)
+                return render(
+                    request, "accounts/recovery_codes.html", {"codes": codes, "next": next_url}
+                )
+            return redirect(next_url or "reviews:dashboard")
+        form.add_error("code", _("This code is not valid. Please try the current one."))
+    context = {"form": form, "enrolled": enrolled, "next": next_url}
+    if device:
+        context |= {"qr": two_factor_setup.qr_code(device), "secret": device_secret(device)}
+    return render(request, "accounts/two_factor.html", context)
+
+
+def device_secret(device):
+    from base64 import b32encode
+
+    return b32encode(device.bin_key).decode()

@@ -40,19 +40,31 @@ CURATED_APPS = [
 ]
 
 
-def role_of(user):
-    """The highest role of an active user; anonymous and group-less accounts are public."""
+def role_of(user, ignore_second_factor=False):
+    """The highest role of an active user; anonymous and group-less accounts are public.
+
+    With NETZPOL_REQUIRE_2FA, a curator whose session has not passed the second factor
+    (django-otp sets `is_verified` per request) counts as a coordinator until it has."""
+    from django.conf import settings
+
     if user is None or not user.is_active or not user.is_authenticated:
         return Role.PUBLIC
-    cached = getattr(user, "_netzpol_role", None)
-    if cached is not None:
-        return cached
-    if user.is_superuser:
-        role = Role.CURATOR
-    else:
-        names = set(user.groups.values_list("name", flat=True))
-        role = max((r for r, name in GROUP_NAMES.items() if name in names), default=Role.PUBLIC)
-    user._netzpol_role = role
+    role = getattr(user, "_netzpol_role", None)
+    if role is None:
+        if user.is_superuser:
+            role = Role.CURATOR
+        else:
+            names = set(user.groups.values_list("name", flat=True))
+            role = max((r for r, name in GROUP_NAMES.items() if name in names), default=Role.PUBLIC)
+        user._netzpol_role = role
+    if (
+        role == Role.CURATOR
+        and not ignore_second_factor
+        and settings.NETZPOL_REQUIRE_2FA
+        and hasattr(user, "is_verified")
+        and not user.is_verified()
+    ):
+        return Role.COORDINATOR
     return role
 
 

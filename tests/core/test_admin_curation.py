@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from directory.agreements.models import Agreement
 from directory.contacts.models import ContactPerson
+from directory.core.models import LegalPage
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 from tests.factories import (
@@ -39,6 +40,7 @@ def make_rows(count):
         party = AgreementPartyFactory(organisation=organisation)
         party.agreement.parties.create(police_unit=unit)
         LanguageFactory()
+    LegalPage.objects.get_or_create(slug="imprint", defaults={"body": "NetZPol e.V."})
 
 
 def changelist_url(model):
@@ -61,7 +63,10 @@ def test_every_changelist_change_and_add_page_renders_for_a_curator(model, curat
     assert str(model._meta.verbose_name_plural) in changelist.content.decode()
 
 
-@pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.label)
+# At most one row per legal page: nothing to grow.
+@pytest.mark.parametrize(
+    "model", [m for m in MODELS if m is not LegalPage], ids=lambda m: m._meta.label
+)
 def test_changelist_query_count_does_not_grow_with_rows(model, curator_client):
     make_rows(5)
     curator_client.get(changelist_url(model))  # warm caches (content types, sessions)

@@ -71,6 +71,7 @@ EXPECTED = {
         {"anonymous": 302, "member": 403, "coordinator": 403, "curator": 200},
     ),
     "accounts:accept": (lambda d: {"token": "forged"}, dict.fromkeys(ROLES, 400)),
+    "accounts:two_factor": (None, LOGIN_FIRST),
     "privacy:subject_access": (
         lambda d: {"pk": d["members_contact"].pk},
         {"anonymous": 302, "member": 403, "coordinator": 403, "curator": 200},
