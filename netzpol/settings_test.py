@@ -22,3 +22,6 @@ WHITENOISE_USE_FINDERS = True
 RATELIMIT_ENABLE = False
 # Most tests log curators in with force_login; the two-factor tests switch it back on.
 NETZPOL_REQUIRE_2FA = False
+# Browser tests talk plain HTTP to the live server: cookies cannot be HTTPS-only there.
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False

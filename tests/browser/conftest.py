@@ -1,0 +1,85 @@
+"""Real-browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
+
+In CI (CI set) a missing browser fails the run; on a developer machine the tests are skipped
+with one line saying how to install it."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("NETZPOL_CHROMIUM", "/usr/bin/chromium")
+# What Chromium needs here: no sandbox as root, and no background calls to Google's services.
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+INSTALL_HINT = "install it with: sudo apt-get install chromium (and make install for playwright)"
+
+
+def missing():
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "browser tests need the playwright package: run make install"
+    if not Path(CHROMIUM).exists():
+        return f"browser tests need Chromium at {CHROMIUM}; {INSTALL_HINT}"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    problem = missing()
+    if problem:
+        if os.environ.get("CI"):
+            pytest.fail(problem)
+        pytest.skip(problem)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the tests' own database calls
+    # (factories) are plain synchronous code all the same.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    # axe-core is injected as a script: the page's CSP would refuse it, so only here it is off.
+    context = browser.new_context(
+        base_url=live_server.url, locale="de-DE", bypass_csp=True, accept_downloads=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+PASSWORD = "correct horse battery"  # the factories' password
+
+
+def log_in(page, username, password=PASSWORD):
+    page.goto("/konto/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("main button[type=submit]")
+    page.wait_for_url(lambda url: "/konto/login/" not in url)
+
+
+def axe_violations(page):
+    """WCAG 2.1 A/AA violations axe-core finds on the current page."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async () => (await axe.run(document, {runOnly: {type: "tag",
+            values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})).violations.map(
+            v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(" "))}))"""
+    )
+    return result
