@@ -18,7 +18,7 @@ def test_htmx_request_for_the_results_gets_only_the_results(client):
     )
 
     assert "<html" in full.content.decode()
-    assert 'hx-get="/organisationen/"' in full.content.decode()
+    assert 'data-hx-get="/organisationen/"' in full.content.decode()
     assert "<html" not in partial.content.decode()
     assert "Verein <mark>Nord</mark>" in partial.content.decode()
     assert "HX-Target" in partial["Vary"]
