@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format stop db-status messages clean
+.PHONY: install run test lint format stop db-status messages clean bench bench-load bench-reset
 
 install: $(INSTALLED)
 
@@ -35,6 +35,31 @@ test: $(INSTALLED)
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Benchmark (not part of `make test`): its own database per scale on the embedded server (or
+# DATABASE_URL), seeded once with seed_demo --scale and reused. Results: var/bench/latest.json.
+SCALE ?= 100000
+BENCH_DB = $${DATABASE_URL:-$$($(PY) -m netzpol.database url netzpol_bench_$(SCALE))}
+BENCH = DJANGO_SETTINGS_MODULE=netzpol.settings_bench DATABASE_URL="$(BENCH_DB)"
+
+bench: $(INSTALLED)
+	$(BENCH) $(PY) manage.py collectstatic --noinput -v0
+	$(BENCH) $(PY) manage.py bench --scale $(SCALE)
+
+# 60 s at 32 connections against the search page and the floor (needs Debian's wrk).
+bench-load: $(INSTALLED)
+	@command -v wrk >/dev/null || (echo "netzpol: bench-load needs wrk: sudo apt-get install wrk" && exit 1)
+	$(BENCH) $(PY) manage.py collectstatic --noinput -v0
+	$(BENCH) $(PY) manage.py bench --scale $(SCALE) --seed-only
+	@mkdir -p var/bench
+	$(BENCH) $(VENV)/bin/gunicorn -c netzpol/gunicorn.conf.py --workers 2 --bind 127.0.0.1:8765 --access-logfile /dev/null --daemon --pid var/bench/gunicorn.pid netzpol.wsgi
+	@sleep 3
+	wrk -t4 -c32 -d60s --latency "http://127.0.0.1:8765/suche/?q=Moschee+Dortmund" | tee var/bench/load-search.txt
+	wrk -t4 -c32 -d60s --latency "http://127.0.0.1:8765/bench/floor/" | tee var/bench/load-floor.txt
+	kill $$(cat var/bench/gunicorn.pid)
+
+bench-reset: $(INSTALLED)
+	$(PY) -c "import psycopg, sys; from netzpol import database as d; d.ensure_embedded(d.PGDATA, 'postgres'); c = psycopg.connect(host=str(d.PGDATA), user='postgres', dbname='postgres', autocommit=True); c.execute('DROP DATABASE IF EXISTS netzpol_bench_$(SCALE)')"
 
 messages: $(INSTALLED)
 	DEBUG=1 $(PY) manage.py makemessages --locale de --no-obsolete --ignore '.venv/*'

@@ -111,10 +111,13 @@ def main(argv: list[str]) -> int:
         print(f"embedded PostgreSQL runs in {PGDATA}")
     elif command == "stop":
         print("embedded PostgreSQL stopped" if stop() else "embedded PostgreSQL was not running")
+    elif command == "url":
+        # A database of its own on the embedded server (e.g. the benchmark's), created if new.
+        print(ensure_embedded(PGDATA, argv[2]))
     elif command == "status":
         print("running" if is_running() else "stopped")
     else:
-        print(f"usage: python -m netzpol.database [start|stop|status] (not {command!r})")
+        print(f"usage: python -m netzpol.database [start|stop|status|url NAME] (not {command!r})")
         return 2
     return 0
 

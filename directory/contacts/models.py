@@ -71,11 +71,12 @@ class ContactPersonQuerySet(CuratedQuerySet, SearchableQuerySet):
         ).exclude(last_name="", functional_title=ANONYMOUS_TITLE)
 
     def with_details(self):
-        """What a list or page of contacts shows, in a constant number of queries."""
+        """What a list of contacts shows (name, function, affiliation, channels, topics), in a
+        constant number of queries."""
         return (
             self.select_related("organisation", "police_unit")
             .defer("organisation__search_vector", "police_unit__search_vector")
-            .prefetch_related("topics", "languages")
+            .prefetch_related("topics")
         )
 
 

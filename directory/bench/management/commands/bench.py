@@ -1,0 +1,200 @@
+"""`make bench`: page times and export throughput at national scale, beside their limits."""
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.db.models import Count
+from django.test import Client
+
+from directory.contacts.models import ContactPerson
+from directory.core.models import Language, Region, Topic
+from directory.core.roles import Role, ensure_groups
+from directory.organisations.models import Organisation
+
+RESULTS = Path(settings.BASE_DIR) / "var" / "bench"
+COPY_SQL = """
+COPY (SELECT c.first_name, c.last_name, c.functional_title, c.function,
+             coalesce(o.name, u.path), c.email, c.phone, c.mobile, coalesce(o.city, u.city)
+      FROM contacts_contactperson c
+      LEFT JOIN organisations_organisation o ON o.id = c.organisation_id
+      LEFT JOIN police_policeunit u ON u.id = c.police_unit_id
+      ORDER BY lower(coalesce(nullif(c.last_name, ''), c.functional_title)), c.first_name, c.id)
+TO STDOUT WITH CSV
+"""
+
+
+def user(name, role, **fields):
+    account, _created = get_user_model().objects.get_or_create(username=name, defaults=fields)
+    account.groups.set([ensure_groups()[role]])
+    return account
+
+
+class Command(BaseCommand):
+    help = "Seed the bench database once (--scale N contacts), then measure and print the table."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", type=int, default=100_000)
+        parser.add_argument("--runs", type=int, default=30, help="timed runs per page")
+        parser.add_argument("--seed-only", action="store_true", help="seed (once), measure nothing")
+
+    def handle(self, *args, scale, runs, seed_only, **options):
+        self.runs = runs
+        self.seed(scale)
+        if seed_only:
+            return
+        member, curator = (
+            user("bench-mitglied", Role.MEMBER),
+            user("bench-redaktion", Role.CURATOR, is_staff=True),
+        )
+        user("bench-koordination", Role.COORDINATOR)
+        as_member, as_curator = Client(), Client()
+        as_member.force_login(member)
+        as_curator.force_login(curator)
+        query = "Moschee Dortmund"
+        topic = Topic.objects.annotate(n=Count("contacts")).order_by("-n").first()
+        busiest = Organisation.objects.values("land").annotate(n=Count("pk")).order_by("-n")
+        land = Region.objects.get(pk=busiest.exclude(land=None).first()["land"])
+        german = Language.objects.get(name="Deutsch")
+        org = (
+            Organisation.objects.annotate(n=Count("contacts") + Count("agreement_parties"))
+            .order_by("-n")
+            .first()
+        )
+        filters = f"topic={topic.pk}&region={land.pk}&language={german.pk}&sort=name&per_page=10"
+        rows = [
+            self.page("search page", as_member, f"/suche/?q={query.replace(' ', '+')}"),
+            self.page(
+                "list search + topic",
+                as_member,
+                f"/organisationen/?q={query.replace(' ', '+')}&topic={topic.pk}",
+            ),
+            self.page("contacts 3 filters p1", as_member, f"/ansprechpersonen/?{filters}"),
+            self.page(
+                "contacts 3 filters p200", as_member, f"/ansprechpersonen/?{filters}&page=200"
+            ),
+            self.page("organisation detail", as_member, org.get_absolute_url()),
+            self.page("floor", as_member, "/bench/floor/"),
+            self.page(
+                "admin changelist ?q=",
+                as_curator,
+                f"/admin/contacts/contactperson/?q={query.replace(' ', '+')}",
+            ),
+        ]
+        copy = self.copy_rate()
+        exports = [
+            self.export("csv", "", "CSV export, all contacts"),  # as a curator: every contact
+            self.export("vcf", f"topic={topic.pk}", "vCard export, one topic"),
+            self.export("xlsx", f"topic={topic.pk}", "XLSX export, one topic"),
+        ]
+        by_name = {row["scenario"]: row for row in rows}
+        ratios = {
+            "search / floor": by_name["search page"]["median_ms"] / by_name["floor"]["median_ms"],
+            "admin / search": by_name["admin changelist ?q="]["median_ms"]
+            / by_name["search page"]["median_ms"],
+            "CSV export / COPY": exports[0]["rows_per_s"] / copy["rows_per_s"],
+        }
+        report = {
+            "scale": scale,
+            "contacts": ContactPerson.objects.count(),
+            "pages": rows,
+            "copy": copy,
+            "exports": exports,
+            "ratios": ratios,
+        }
+        self.print_table(report)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "latest.json").write_text(json.dumps(report, indent=2))
+        self.stdout.write(f"written to {RESULTS / 'latest.json'}")
+
+    def seed(self, scale):
+        call_command("migrate", verbosity=0)
+        count = ContactPerson.objects.count()
+        if count >= scale:
+            self.stdout.write(f"bench database: {count} contacts (seeded earlier, reused)")
+            return
+        if count:
+            sys.exit(
+                f"the bench database holds {count} contacts, fewer than --scale {scale}; "
+                "drop it (make bench-reset) or choose its scale"
+            )
+        started = time.monotonic()
+        call_command("seed_demo", scale=scale, seed=1)
+        self.stdout.write(f"seeded {scale} contacts in {time.monotonic() - started:.1f} s")
+
+    def page(self, scenario, client, url):
+        for _ in range(3):
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+        queries = []
+        with connection.execute_wrapper(
+            lambda execute, sql, *rest: queries.append(sql) or execute(sql, *rest)
+        ):
+            client.get(url)
+        times = []
+        for _ in range(self.runs):
+            started = time.perf_counter()
+            client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        return {
+            "scenario": scenario,
+            "url": url,
+            "median_ms": round(statistics.median(times), 1),
+            "p95_ms": round(times[max(0, round(len(times) * 0.95) - 1)], 1),
+            "queries": len(queries),
+        }
+
+    def copy_rate(self):
+        started = time.perf_counter()
+        rows = 0
+        with connection.cursor() as cursor, cursor.cursor.copy(COPY_SQL) as copy:
+            for chunk in copy:
+                rows += bytes(chunk).count(b"\n")
+        seconds = time.perf_counter() - started
+        return {"rows": rows, "seconds": round(seconds, 2), "rows_per_s": round(rows / seconds)}
+
+    def export(self, kind, query, scenario):
+        """One export through the export view, in its own process (its peak RSS is its own)."""
+        result = subprocess.run(  # noqa: S603 - this project's own command, fixed arguments
+            [sys.executable, "manage.py", "bench_export", kind, query],
+            cwd=settings.BASE_DIR,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        measured = json.loads(result.stdout.strip().splitlines()[-1])
+        return {"scenario": scenario, **measured}
+
+    def print_table(self, report):
+        self.stdout.write(f"\nscale {report['scale']}: {report['contacts']} contacts\n")
+        self.stdout.write(f"{'scenario':28} {'median ms':>10} {'p95 ms':>9} {'queries':>8}")
+        for row in report["pages"]:
+            self.stdout.write(
+                f"{row['scenario']:28} {row['median_ms']:>10} {row['p95_ms']:>9} "
+                f"{row['queries']:>8}"
+            )
+        copy = report["copy"]
+        self.stdout.write(
+            f"\n{'export':28} {'rows':>8} {'seconds':>8} {'rows/s':>8} {'peak RSS MB':>12}"
+        )
+        self.stdout.write(
+            f"{'COPY ... TO STDOUT (limit)':28} {copy['rows']:>8} {copy['seconds']:>8} "
+            f"{copy['rows_per_s']:>8} {'':>12}"
+        )
+        for row in report["exports"]:
+            self.stdout.write(
+                f"{row['scenario']:28} {row['rows']:>8} {row['seconds']:>8} "
+                f"{row['rows_per_s']:>8} {row['peak_rss_mb']:>12}"
+            )
+        self.stdout.write("")
+        for name, value in report["ratios"].items():
+            self.stdout.write(f"{name:28} {value:8.2f}")

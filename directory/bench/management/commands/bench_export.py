@@ -1,0 +1,49 @@
+"""One export through the export view, timed, with this process's peak memory (for bench)."""
+
+import json
+import resource
+import time
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.test import Client
+
+from directory.exports.lists import LISTS
+from directory.exports.models import ExportLog
+
+
+class Command(BaseCommand):
+    help = "Export contacts as FORMAT for the filters QUERY; prints a JSON line of figures."
+
+    def add_arguments(self, parser):
+        parser.add_argument("format", choices=["csv", "xlsx", "vcf"])
+        parser.add_argument("query", nargs="?", default="")
+
+    def handle(self, *args, format, query, **options):
+        # A curator sees (and exports) every contact.
+        user = get_user_model().objects.get(username="bench-redaktion")
+        client = Client()
+        client.force_login(user)
+        columns = LISTS["ansprechpersonen"].default_columns
+        started = time.perf_counter()
+        response = client.post(
+            f"/export/ansprechpersonen/?{query}",
+            {"format": format, "delimiter": ";", "columns": columns, "purpose": "Benchmark"},
+        )
+        size = 0
+        for chunk in response.streaming_content if response.streaming else [response.content]:
+            size += len(chunk)
+        seconds = time.perf_counter() - started
+        rows = ExportLog.objects.filter(user=user).latest("created_at").row_count
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        self.stdout.write(
+            json.dumps(
+                {
+                    "rows": rows,
+                    "bytes": size,
+                    "seconds": round(seconds, 2),
+                    "rows_per_s": round(rows / seconds),
+                    "peak_rss_mb": round(peak, 1),
+                }
+            )
+        )

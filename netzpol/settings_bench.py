@@ -1,0 +1,20 @@
+"""Benchmark settings: production settings (no DEBUG, cached templates, persistent connections)
+against the bench database, with the floor view mounted and the per-user limits off."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "bench-only-" + "s3cr3t-" * 8)
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+
+from netzpol.settings import *  # noqa: F403
+
+INSTALLED_APPS = [*INSTALLED_APPS, "directory.bench"]  # noqa: F405
+ROOT_URLCONF = "directory.bench.urls"
+RATELIMIT_ENABLE = False
+NETZPOL_REQUIRE_2FA = False
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+LOGGING = {"version": 1, "disable_existing_loggers": False}
