@@ -14,7 +14,10 @@ def run_manage():
     """Run `manage.py` in a subprocess against the test database's server, with extra env."""
 
     def run(*args, env=None, timeout=60):
-        base = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+        # Not the settings module, nor the browser tests' async-safety switch (which
+        # `check --deploy` rightly refuses).
+        skip = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        base = {k: v for k, v in os.environ.items() if k not in skip}
         base["DATABASE_URL"] = database_url()
         base.update(env or {})
         base = {k: v for k, v in base.items() if v is not None}
