@@ -40,7 +40,7 @@ class ReviewStateFilter(admin.SimpleListFilter):
 
 
 class ChangedRecentlyFilter(admin.SimpleListFilter):
-    title = _("changed")
+    title = _("last change")
     parameter_name = "changed"
 
     def lookups(self, request, model_admin):
