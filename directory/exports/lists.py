@@ -32,6 +32,7 @@ class ExportList:
     columns: list = field(default_factory=list)
     card: object = None  # function(entry, link) -> vCard fields, for lists that make vCards
     model_has_people: bool = False  # rows are contact persons (logged by id for DSGVO reports)
+    card_related: tuple = ()  # select_related the cards read (the address's federal state)
 
     def column(self, key):
         return next(c for c in self.columns if c.key == key)
@@ -138,6 +139,7 @@ LISTS = {
         view=ContactListView,
         list_url_name="contacts:list",
         card=contact_card,
+        card_related=("organisation__land", "police_unit__land"),
         model_has_people=True,
         columns=[
             Column("salutation", _("Salutation / title"), lambda c: c.salutation, default=False),
@@ -191,6 +193,7 @@ LISTS = {
         view=PoliceUnitListView,
         list_url_name="police:list",
         card=general_card,
+        card_related=("land",),
         columns=[
             Column("path", _("Position in the hierarchy"), lambda u: u.path),
             Column("name", _("Name"), lambda u: u.name),

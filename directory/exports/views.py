@@ -178,7 +178,8 @@ def respond(request, export_list, entries, data, columns, count):
         host = request.get_host()
 
         def cards():
-            for entry in only_needed(entries, []).iterator(chunk_size=CHUNK):
+            cards = only_needed(entries, []).select_related(*export_list.card_related)
+            for entry in cards.iterator(chunk_size=CHUNK):
                 link = absolute(request, entry.get_absolute_url())
                 fields = export_list.card(entry, link)
                 # Stable per entry and site: a re-import updates the card instead of adding one.

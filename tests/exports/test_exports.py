@@ -14,6 +14,7 @@ from directory.exports import views
 from directory.exports.models import ExportLog
 from tests.factories import (
     ContactPersonFactory,
+    LandFactory,
     OrganisationFactory,
     PoliceUnitFactory,
     TopicFactory,
@@ -263,3 +264,24 @@ def test_curators_read_the_log_but_nobody_edits_or_deletes_it(
     assert 'type="submit"' not in change.content.decode() or "_save" not in change.content.decode()
     assert delete.status_code == 403
     assert ExportLog.objects.count() == 1
+
+
+@pytest.mark.parametrize("format", ["csv", "xlsx", "vcf", "print"])
+def test_an_export_costs_the_same_queries_for_5_and_50_contacts(
+    client, coordinator, django_assert_max_num_queries, format
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    land = LandFactory(name="Berlin")
+    org = OrganisationFactory(land=land, street="Oranienstraße 1", city="Berlin")
+    ContactPersonFactory.create_batch(5, organisation=org, topics=[TopicFactory(name="Rassismus")])
+    client.force_login(coordinator)
+    all_columns = [c.key for c in views.LISTS["ansprechpersonen"].columns]
+
+    with CaptureQueriesContext(connection) as five:
+        body(post_export(client, CONTACTS, format=format, columns=all_columns))
+    ContactPersonFactory.create_batch(45, organisation=org, topics=[TopicFactory(name="Rassismus")])
+    with django_assert_max_num_queries(len(five)):
+        body(post_export(client, CONTACTS, format=format, columns=all_columns))
+    assert ExportLog.objects.latest("created_at").row_count == 50
