@@ -3,24 +3,33 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.contrib.postgres.aggregates import StringAgg
+from django.db.models import OuterRef, Subquery, TextField
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from directory.agreements.models import AgreementParty
+from directory.agreements.models import Agreement, AgreementParty
 from directory.agreements.views import AgreementListView
+from directory.contacts.models import ContactPerson
 from directory.contacts.views import ContactListView
+from directory.organisations.models import Organisation
 from directory.organisations.views import OrganisationListView
+from directory.police.models import PoliceUnit
 from directory.police.views import PoliceUnitListView
 
 
 @dataclass(frozen=True)
 class Column:
+    """One exported column: `source` is a field path or an expression the database computes
+    (rows are read with values_list, no model instances), `display` turns the raw value into
+    what the cell shows."""
+
     key: str
     label: str
-    value: object  # function(entry) -> str | date | None
+    source: object
+    display: object = None
     default: bool = True
-    prefetch: tuple = ()  # related lookups the value needs (prefetched per chunk)
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,7 @@ class ExportList:
     title: str
     view: type
     list_url_name: str
+    detail_url_name: str
     columns: list = field(default_factory=list)
     card: object = None  # function(entry, link) -> vCard fields, for lists that make vCards
     model_has_people: bool = False  # rows are contact persons (logged by id for DSGVO reports)
@@ -45,35 +55,37 @@ class ExportList:
         return reverse(self.list_url_name)
 
 
-PARTIES = Prefetch("parties", AgreementParty.objects.select_related("organisation", "police_unit"))
+def joined(through, owner, name):
+    """The names of an entry's linked items, comma-separated, as a correlated subquery."""
+    return Subquery(
+        through.objects.filter(**{owner: OuterRef("pk")})
+        .values(owner)
+        .annotate(names=StringAgg(name, ", ", order_by=name))
+        .values("names")
+    )
 
 
-def names(related):
-    return ", ".join(str(item) for item in related.all())
+def label_of(choices):
+    labels = dict(choices.choices)
+    return lambda value: labels.get(value, value)
 
 
-def address_part(part):
-    def value(entry):
-        return getattr(entry, part) or ""
-
-    return value
+def lines(text):
+    return ", ".join(line.strip() for line in (text or "").splitlines() if line.strip())
 
 
-def affiliation_part(part):
-    def value(contact):
-        return getattr(contact.affiliation, part) or ""
-
-    return value
-
-
-def url_of(entry):
-    # Relative; the export view makes it absolute for the request's host.
-    return entry.get_absolute_url()
+def either(organisation_field, police_field):
+    """A contact's affiliation detail: from its organisation or its police unit."""
+    return Coalesce(
+        f"organisation__{organisation_field}",
+        f"police_unit__{police_field}",
+        output_field=TextField(),
+    )
 
 
 COMMON_TAIL = [
-    Column("verified_on", _("Last verified on"), lambda e: e.verified_on, default=False),
-    Column("url", _("Link in the directory"), url_of, default=False),
+    Column("verified_on", _("Last verified on"), "verified_on", default=False),
+    Column("url", _("Link in the directory"), "pk", default=False),
 ]
 
 
@@ -132,32 +144,47 @@ def general_card(entry, link):
     }
 
 
+CONTACT_TOPICS = ContactPerson.topics.through
+CONTACT_LANGUAGES = ContactPerson.languages.through
+ORGANISATION_TOPICS = Organisation.topics.through
+ORGANISATION_LANGUAGES = Organisation.languages.through
+AGREEMENT_TOPICS = Agreement.topics.through
+
 LISTS = {
     "ansprechpersonen": ExportList(
         key="ansprechpersonen",
         title=_("Contact persons"),
         view=ContactListView,
         list_url_name="contacts:list",
+        detail_url_name="contacts:detail",
         card=contact_card,
         card_related=("organisation__land", "police_unit__land"),
         model_has_people=True,
         columns=[
-            Column("salutation", _("Salutation / title"), lambda c: c.salutation, default=False),
-            Column("first_name", _("First name"), lambda c: c.first_name),
-            Column("last_name", _("Last name"), lambda c: c.last_name),
-            Column("functional_title", _("Functional title"), lambda c: c.functional_title),
-            Column("function", _("Function"), lambda c: c.function),
-            Column("affiliation", _("Organisation / police unit"), lambda c: str(c.affiliation)),
-            Column("email", _("Email"), lambda c: c.email),
-            Column("email_secondary", _("Further email"), lambda c: c.email_secondary, False),
-            Column("phone", _("Phone"), lambda c: c.phone),
-            Column("mobile", _("Mobile"), lambda c: c.mobile),
-            Column("street", _("Street"), affiliation_part("street"), default=False),
-            Column("postcode", _("Postcode"), affiliation_part("postcode"), default=False),
-            Column("city", _("City"), affiliation_part("city")),
-            Column("topics", _("Topics"), lambda c: names(c.topics), False, ("topics",)),
+            Column("salutation", _("Salutation / title"), "salutation", default=False),
+            Column("first_name", _("First name"), "first_name"),
+            Column("last_name", _("Last name"), "last_name"),
+            Column("functional_title", _("Functional title"), "functional_title"),
+            Column("function", _("Function"), "function"),
+            Column("affiliation", _("Organisation / police unit"), either("name", "path")),
+            Column("email", _("Email"), "email"),
+            Column("email_secondary", _("Further email"), "email_secondary", default=False),
+            Column("phone", _("Phone"), "phone"),
+            Column("mobile", _("Mobile"), "mobile"),
+            Column("street", _("Street"), either("street", "street"), default=False),
+            Column("postcode", _("Postcode"), either("postcode", "postcode"), default=False),
+            Column("city", _("City"), either("city", "city")),
             Column(
-                "languages", _("Languages"), lambda c: names(c.languages), False, ("languages",)
+                "topics",
+                _("Topics"),
+                joined(CONTACT_TOPICS, "contactperson", "topic__name"),
+                default=False,
+            ),
+            Column(
+                "languages",
+                _("Languages"),
+                joined(CONTACT_LANGUAGES, "contactperson", "language__name"),
+                default=False,
             ),
             *COMMON_TAIL,
         ],
@@ -167,22 +194,37 @@ LISTS = {
         title=_("Organisations"),
         view=OrganisationListView,
         list_url_name="organisations:list",
+        detail_url_name="organisations:detail",
         card=general_card,
         columns=[
-            Column("name", _("Name"), lambda o: o.name),
-            Column("short_name", _("Short name"), lambda o: o.short_name),
-            Column("kind", _("Kind"), lambda o: o.get_kind_display()),
-            Column("legal_form", _("Legal form"), lambda o: o.get_legal_form_display(), False),
-            Column("street", _("Street"), address_part("street")),
-            Column("postcode", _("Postcode"), address_part("postcode")),
-            Column("city", _("City"), address_part("city")),
-            Column("land", _("Federal state"), lambda o: str(o.land or "")),
-            Column("website", _("Website"), lambda o: o.website),
-            Column("email", _("Email"), lambda o: o.email),
-            Column("phone", _("Phone"), lambda o: o.phone),
-            Column("topics", _("Topics"), lambda o: names(o.topics), False, ("topics",)),
+            Column("name", _("Name"), "name"),
+            Column("short_name", _("Short name"), "short_name"),
+            Column("kind", _("Kind"), "kind", label_of(Organisation.Kind)),
             Column(
-                "languages", _("Languages"), lambda o: names(o.languages), False, ("languages",)
+                "legal_form",
+                _("Legal form"),
+                "legal_form",
+                label_of(Organisation.LegalForm),
+                default=False,
+            ),
+            Column("street", _("Street"), "street"),
+            Column("postcode", _("Postcode"), "postcode"),
+            Column("city", _("City"), "city"),
+            Column("land", _("Federal state"), "land__name"),
+            Column("website", _("Website"), "website"),
+            Column("email", _("Email"), "email"),
+            Column("phone", _("Phone"), "phone"),
+            Column(
+                "topics",
+                _("Topics"),
+                joined(ORGANISATION_TOPICS, "organisation", "topic__name"),
+                default=False,
+            ),
+            Column(
+                "languages",
+                _("Languages"),
+                joined(ORGANISATION_LANGUAGES, "organisation", "language__name"),
+                default=False,
             ),
             *COMMON_TAIL,
         ],
@@ -192,20 +234,21 @@ LISTS = {
         title=_("Police units"),
         view=PoliceUnitListView,
         list_url_name="police:list",
+        detail_url_name="police:detail",
         card=general_card,
         card_related=("land",),
         columns=[
-            Column("path", _("Position in the hierarchy"), lambda u: u.path),
-            Column("name", _("Name"), lambda u: u.name),
-            Column("kind", _("Kind"), lambda u: u.get_kind_display()),
-            Column("level", _("Level"), lambda u: u.get_level_display(), default=False),
-            Column("jurisdiction", _("Jurisdiction"), lambda u: str(u.jurisdiction or "")),
-            Column("street", _("Street"), address_part("street")),
-            Column("postcode", _("Postcode"), address_part("postcode")),
-            Column("city", _("City"), address_part("city")),
-            Column("website", _("Website"), lambda u: u.website, default=False),
-            Column("email", _("Email"), lambda u: u.email),
-            Column("phone", _("Phone"), lambda u: u.phone),
+            Column("path", _("Position in the hierarchy"), "path"),
+            Column("name", _("Name"), "name"),
+            Column("kind", _("Kind"), "kind", label_of(PoliceUnit.Kind)),
+            Column("level", _("Level"), "level", label_of(PoliceUnit.Level), default=False),
+            Column("jurisdiction", _("Jurisdiction"), "jurisdiction__name"),
+            Column("street", _("Street"), "street"),
+            Column("postcode", _("Postcode"), "postcode"),
+            Column("city", _("City"), "city"),
+            Column("website", _("Website"), "website", default=False),
+            Column("email", _("Email"), "email"),
+            Column("phone", _("Phone"), "phone"),
             *COMMON_TAIL,
         ],
     ),
@@ -214,16 +257,23 @@ LISTS = {
         title=_("Cooperation agreements"),
         view=AgreementListView,
         list_url_name="agreements:list",
+        detail_url_name="agreements:detail",
         columns=[
-            Column("title", _("Title"), lambda a: a.title),
-            Column("status", _("Status"), lambda a: a.get_status_display()),
-            Column("signed_on", _("Signed on"), lambda a: a.signed_on),
-            Column("valid_from", _("Valid from"), lambda a: a.valid_from),
-            Column("valid_until", _("Valid until"), lambda a: a.valid_until),
-            Column("parties", _("Parties"), lambda a: names(a.parties), True, (PARTIES,)),
-            Column("topics", _("Topics"), lambda a: names(a.topics), True, ("topics",)),
-            Column("goals", _("Goals"), lambda a: a.goals, default=False),
-            Column("formats", _("Agreed formats"), lambda a: ", ".join(a.format_list), False),
+            Column("title", _("Title"), "title"),
+            Column("status", _("Status"), "status", label_of(Agreement.Status)),
+            Column("signed_on", _("Signed on"), "signed_on"),
+            Column("valid_from", _("Valid from"), "valid_from"),
+            Column("valid_until", _("Valid until"), "valid_until"),
+            Column(
+                "parties",
+                _("Parties"),
+                joined(
+                    AgreementParty, "agreement", Coalesce("organisation__name", "police_unit__path")
+                ),
+            ),
+            Column("topics", _("Topics"), joined(AGREEMENT_TOPICS, "agreement", "topic__name")),
+            Column("goals", _("Goals"), "goals", default=False),
+            Column("formats", _("Agreed formats"), "formats", lines, default=False),
             *COMMON_TAIL,
         ],
     ),

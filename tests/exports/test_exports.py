@@ -285,3 +285,32 @@ def test_an_export_costs_the_same_queries_for_5_and_50_contacts(
     with django_assert_max_num_queries(len(five)):
         body(post_export(client, CONTACTS, format=format, columns=all_columns))
     assert ExportLog.objects.latest("created_at").row_count == 50
+
+
+def test_agreement_and_police_exports_show_labels_parties_and_topics(client, coordinator):
+    from tests.factories import AgreementPartyFactory
+
+    party = AgreementPartyFactory(
+        organisation__name="Planerladen", agreement__title="Dortmunder Vereinbarung"
+    )
+    party.agreement.topics.add(TopicFactory(name="Racial Profiling"))
+    party.agreement.parties.create(police_unit=PoliceUnitFactory(name="PP Dortmund"))
+    client.force_login(coordinator)
+
+    agreements = csv_rows(
+        post_export(
+            client,
+            reverse("exports:export", args=["vereinbarungen"]),
+            columns=["title", "status", "parties", "topics"],
+        )
+    )
+    police = csv_rows(
+        post_export(client, reverse("exports:export", args=["polizei"]), columns=["name", "kind"])
+    )
+
+    title, status, parties, topics = agreements[1]
+    assert title == "Dortmunder Vereinbarung"
+    assert status in ("Unterzeichnet / aktiv", "Signed / active")
+    assert sorted(parties.split(", ")) == ["PP Dortmund", "Planerladen"]
+    assert topics == "Racial Profiling"
+    assert police[1][1] in ("Polizeiwache", "Police station (Wache)")
