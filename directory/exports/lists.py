@@ -144,11 +144,21 @@ def general_card(entry, link):
     }
 
 
-CONTACT_TOPICS = ContactPerson.topics.through
-CONTACT_LANGUAGES = ContactPerson.languages.through
-ORGANISATION_TOPICS = Organisation.topics.through
-ORGANISATION_LANGUAGES = Organisation.languages.through
 AGREEMENT_TOPICS = Agreement.topics.through
+
+
+def topics_and_languages(model, owner):
+    """Optional columns: the entry's topics and languages."""
+    return [
+        Column("topics", _("Topics"), joined(model.topics.through, owner, "topic__name"), False),
+        Column(
+            "languages",
+            _("Languages"),
+            joined(model.languages.through, owner, "language__name"),
+            False,
+        ),
+    ]
+
 
 LISTS = {
     "ansprechpersonen": ExportList(
@@ -174,18 +184,7 @@ LISTS = {
             Column("street", _("Street"), either("street", "street"), default=False),
             Column("postcode", _("Postcode"), either("postcode", "postcode"), default=False),
             Column("city", _("City"), either("city", "city")),
-            Column(
-                "topics",
-                _("Topics"),
-                joined(CONTACT_TOPICS, "contactperson", "topic__name"),
-                default=False,
-            ),
-            Column(
-                "languages",
-                _("Languages"),
-                joined(CONTACT_LANGUAGES, "contactperson", "language__name"),
-                default=False,
-            ),
+            *topics_and_languages(ContactPerson, "contactperson"),
             *COMMON_TAIL,
         ],
     ),
@@ -214,18 +213,7 @@ LISTS = {
             Column("website", _("Website"), "website"),
             Column("email", _("Email"), "email"),
             Column("phone", _("Phone"), "phone"),
-            Column(
-                "topics",
-                _("Topics"),
-                joined(ORGANISATION_TOPICS, "organisation", "topic__name"),
-                default=False,
-            ),
-            Column(
-                "languages",
-                _("Languages"),
-                joined(ORGANISATION_LANGUAGES, "organisation", "language__name"),
-                default=False,
-            ),
+            *topics_and_languages(Organisation, "organisation"),
             *COMMON_TAIL,
         ],
     ),
