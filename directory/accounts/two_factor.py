@@ -37,6 +37,11 @@ def qr_code(device):
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
+def secret(device):
+    """The device's key in base32, for typing into an authenticator app by hand."""
+    return base64.b32encode(device.bin_key).decode()
+
+
 def new_recovery_codes(user):
     """Replace the user's recovery codes; returns them (shown once)."""
     device, _created = StaticDevice.objects.get_or_create(user=user, name="Recovery codes")

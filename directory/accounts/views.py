@@ -72,11 +72,8 @@ def two_factor(request):
         form.add_error("code", _("This code is not valid. Please try the current one."))
     context = {"form": form, "enrolled": enrolled, "next": next_url}
     if device:
-        context |= {"qr": two_factor_setup.qr_code(device), "secret": device_secret(device)}
+        context |= {
+            "qr": two_factor_setup.qr_code(device),
+            "secret": two_factor_setup.secret(device),
+        }
     return render(request, "accounts/two_factor.html", context)
-
-
-def device_secret(device):
-    from base64 import b32encode
-
-    return b32encode(device.bin_key).decode()

@@ -44,9 +44,6 @@ class ExportList:
     model_has_people: bool = False  # rows are contact persons (logged by id for DSGVO reports)
     card_related: tuple = ()  # select_related the cards read (the address's federal state)
 
-    def column(self, key):
-        return next(c for c in self.columns if c.key == key)
-
     @property
     def default_columns(self):
         return [c.key for c in self.columns if c.default]

@@ -132,16 +132,11 @@ def _flat(choices):
             yield key, label
 
 
-def only_needed(entries):
-    """The entries without the page's prefetches (an export reads its own)."""
-    return entries.prefetch_related(None)
-
-
 def rows(export_list, entries, columns, request):
     """The chosen columns of every entry, computed by the database and read in chunks from a
     server-side cursor: no model instances, constant memory."""
     names = [f"export_{column.key}" for column in columns]
-    values = only_needed(entries).annotate(
+    values = entries.prefetch_related(None).annotate(
         **{
             name: F(column.source) if isinstance(column.source, str) else column.source
             for name, column in zip(names, columns, strict=True)
@@ -197,7 +192,7 @@ def respond(request, export_list, entries, data, columns, count):
         host = request.get_host()
 
         def cards():
-            cards = only_needed(entries).select_related(*export_list.card_related)
+            cards = entries.prefetch_related(None).select_related(*export_list.card_related)
             for entry in cards.iterator(chunk_size=CHUNK):
                 link = absolute(request, entry.get_absolute_url())
                 fields = export_list.card(entry, link)
