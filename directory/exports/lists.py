@@ -4,8 +4,8 @@
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.aggregates import StringAgg
-from django.db.models import OuterRef, Subquery, TextField
-from django.db.models.functions import Coalesce
+from django.db.models import Case, F, Func, OuterRef, Subquery, TextField, Value, When
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -21,15 +21,20 @@ from directory.police.views import PoliceUnitListView
 
 @dataclass(frozen=True)
 class Column:
-    """One exported column: `source` is a field path or an expression the database computes
-    (rows are read with values_list, no model instances), `display` turns the raw value into
-    what the cell shows."""
+    """One exported column, computed by the database: rows are read with values_list or COPY,
+    never as model instances. `source` is a field path, an expression, or a function of the
+    request that returns one (for what depends on the language or the host)."""
 
     key: str
     label: str
     source: object
-    display: object = None
     default: bool = True
+
+    def expression(self, request):
+        source = self.source
+        if callable(source) and not hasattr(source, "resolve_expression"):
+            source = source(request)
+        return F(source) if isinstance(source, str) else source
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,6 @@ class ExportList:
     title: str
     view: type
     list_url_name: str
-    detail_url_name: str
     columns: list = field(default_factory=list)
     card: object = None  # function(entry, link) -> vCard fields, for lists that make vCards
     model_has_people: bool = False  # rows are contact persons (logged by id for DSGVO reports)
@@ -62,13 +66,40 @@ def joined(through, owner, name):
     )
 
 
-def label_of(choices):
-    labels = dict(choices.choices)
-    return lambda value: labels.get(value, value)
+def label_of(field, choices):
+    """The choice's label in the language of the request."""
+
+    def expression(request):
+        return Case(
+            *(When(**{field: value}, then=Value(str(label))) for value, label in choices.choices),
+            default=F(field),
+            output_field=TextField(),
+        )
+
+    return expression
 
 
-def lines(text):
-    return ", ".join(line.strip() for line in (text or "").splitlines() if line.strip())
+class Lines(Func):
+    """A multi-line text's non-empty lines, stripped, joined by ", "."""
+
+    template = (
+        "array_to_string(ARRAY(SELECT btrim(line, E' \\t') "
+        "FROM regexp_split_to_table(%(expressions)s, E'[\\r\\n]+') AS line "
+        "WHERE btrim(line, E' \\t') <> ''), ', ')"
+    )
+    output_field = TextField()
+
+
+def link_to(url_name):
+    """The entry's absolute address in the directory."""
+
+    def expression(request):
+        marker = "2147483647"
+        before, after = request.build_absolute_uri(reverse(url_name, args=[marker])).split(marker)
+        pk = Cast("pk", TextField())
+        return Concat(Value(before), pk, Value(after), output_field=TextField())
+
+    return expression
 
 
 def either(organisation_field, police_field):
@@ -80,10 +111,11 @@ def either(organisation_field, police_field):
     )
 
 
-COMMON_TAIL = [
-    Column("verified_on", _("Last verified on"), "verified_on", default=False),
-    Column("url", _("Link in the directory"), "pk", default=False),
-]
+def common_tail(detail_url_name):
+    return [
+        Column("verified_on", _("Last verified on"), "verified_on", default=False),
+        Column("url", _("Link in the directory"), link_to(detail_url_name), default=False),
+    ]
 
 
 def address_of(entry):
@@ -163,7 +195,6 @@ LISTS = {
         title=_("Contact persons"),
         view=ContactListView,
         list_url_name="contacts:list",
-        detail_url_name="contacts:detail",
         card=contact_card,
         card_related=("organisation__land", "police_unit__land"),
         model_has_people=True,
@@ -182,7 +213,7 @@ LISTS = {
             Column("postcode", _("Postcode"), either("postcode", "postcode"), default=False),
             Column("city", _("City"), either("city", "city")),
             *topics_and_languages(ContactPerson, "contactperson"),
-            *COMMON_TAIL,
+            *common_tail("contacts:detail"),
         ],
     ),
     "organisationen": ExportList(
@@ -190,17 +221,15 @@ LISTS = {
         title=_("Organisations"),
         view=OrganisationListView,
         list_url_name="organisations:list",
-        detail_url_name="organisations:detail",
         card=general_card,
         columns=[
             Column("name", _("Name"), "name"),
             Column("short_name", _("Short name"), "short_name"),
-            Column("kind", _("Kind"), "kind", label_of(Organisation.Kind)),
+            Column("kind", _("Kind"), label_of("kind", Organisation.Kind)),
             Column(
                 "legal_form",
                 _("Legal form"),
-                "legal_form",
-                label_of(Organisation.LegalForm),
+                label_of("legal_form", Organisation.LegalForm),
                 default=False,
             ),
             Column("street", _("Street"), "street"),
@@ -211,7 +240,7 @@ LISTS = {
             Column("email", _("Email"), "email"),
             Column("phone", _("Phone"), "phone"),
             *topics_and_languages(Organisation, "organisation"),
-            *COMMON_TAIL,
+            *common_tail("organisations:detail"),
         ],
     ),
     "polizei": ExportList(
@@ -219,14 +248,13 @@ LISTS = {
         title=_("Police units"),
         view=PoliceUnitListView,
         list_url_name="police:list",
-        detail_url_name="police:detail",
         card=general_card,
         card_related=("land",),
         columns=[
             Column("path", _("Position in the hierarchy"), "path"),
             Column("name", _("Name"), "name"),
-            Column("kind", _("Kind"), "kind", label_of(PoliceUnit.Kind)),
-            Column("level", _("Level"), "level", label_of(PoliceUnit.Level), default=False),
+            Column("kind", _("Kind"), label_of("kind", PoliceUnit.Kind)),
+            Column("level", _("Level"), label_of("level", PoliceUnit.Level), default=False),
             Column("jurisdiction", _("Jurisdiction"), "jurisdiction__name"),
             Column("street", _("Street"), "street"),
             Column("postcode", _("Postcode"), "postcode"),
@@ -234,7 +262,7 @@ LISTS = {
             Column("website", _("Website"), "website", default=False),
             Column("email", _("Email"), "email"),
             Column("phone", _("Phone"), "phone"),
-            *COMMON_TAIL,
+            *common_tail("police:detail"),
         ],
     ),
     "vereinbarungen": ExportList(
@@ -242,10 +270,9 @@ LISTS = {
         title=_("Cooperation agreements"),
         view=AgreementListView,
         list_url_name="agreements:list",
-        detail_url_name="agreements:detail",
         columns=[
             Column("title", _("Title"), "title"),
-            Column("status", _("Status"), "status", label_of(Agreement.Status)),
+            Column("status", _("Status"), label_of("status", Agreement.Status)),
             Column("signed_on", _("Signed on"), "signed_on"),
             Column("valid_from", _("Valid from"), "valid_from"),
             Column("valid_until", _("Valid until"), "valid_until"),
@@ -258,8 +285,8 @@ LISTS = {
             ),
             Column("topics", _("Topics"), joined(AGREEMENT_TOPICS, "agreement", "topic__name")),
             Column("goals", _("Goals"), "goals", default=False),
-            Column("formats", _("Agreed formats"), "formats", lines, default=False),
-            *COMMON_TAIL,
+            Column("formats", _("Agreed formats"), Lines("formats"), default=False),
+            *common_tail("agreements:detail"),
         ],
     ),
 }

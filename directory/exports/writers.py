@@ -10,17 +10,11 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from psycopg import sql
 
 from .cells import neutralise
 
 BOM = "\ufeff"
-
-
-class _Line:
-    """A file-like object that hands back what csv.writer writes."""
-
-    def write(self, value):
-        return value
 
 
 def text(value):
@@ -31,12 +25,36 @@ def text(value):
     return str(value)
 
 
-def csv_lines(header, rows, delimiter=";"):
-    """CSV that German Excel opens by double-click: UTF-8 with BOM, `;`, CRLF, a header row."""
-    writer = csv.writer(_Line(), delimiter=delimiter, lineterminator="\r\n")
-    yield (BOM + writer.writerow([neutralise(h) for h in header])).encode()
-    for row in rows:
-        yield writer.writerow([neutralise(text(value)) for value in row]).encode()
+class _Line:
+    """A file-like object that hands back what csv.writer writes."""
+
+    def write(self, value):
+        return value
+
+
+def csv_lines(header, connection, query, params, delimiter=";", chunk_size=64 * 1024):
+    """CSV that German Excel opens by double-click: UTF-8 with BOM, `;`, CRLF, a header row.
+
+    PostgreSQL writes the rows (COPY, the cells already text and neutralised by `query`);
+    its row ends are LF, one row per message, so each becomes CRLF while line breaks inside
+    quoted cells stay as they are."""
+    header_line = csv.writer(_Line(), delimiter=delimiter, lineterminator="\r\n").writerow(
+        [neutralise(h) for h in header]
+    )
+    yield (BOM + header_line).encode()
+    statement = sql.SQL("COPY ({}) TO STDOUT (FORMAT csv, DELIMITER {})").format(
+        sql.SQL(query), sql.Literal(delimiter)
+    )
+    buffer = bytearray()
+    with connection.cursor() as cursor, cursor.cursor.copy(statement, params) as copy:
+        for row in copy:
+            buffer += row[:-1]
+            buffer += b"\r\n"
+            if len(buffer) >= chunk_size:
+                yield bytes(buffer)
+                buffer.clear()
+    if buffer:
+        yield bytes(buffer)
 
 
 def xlsx_file(header, rows, row_count, widths):

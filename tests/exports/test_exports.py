@@ -314,3 +314,50 @@ def test_agreement_and_police_exports_show_labels_parties_and_topics(client, coo
     assert sorted(parties.split(", ")) == ["PP Dortmund", "Planerladen"]
     assert topics == "Racial Profiling"
     assert police[1][1] in ("Polizeiwache", "Police station (Wache)")
+
+
+def test_csv_rows_end_in_crlf_while_line_breaks_inside_a_cell_stay(client, coordinator):
+    from tests.factories import AgreementFactory
+
+    agreement = AgreementFactory(
+        title="Kölner Vereinbarung",
+        goals="Erstens: Austausch.\nZweitens: Schulungen.",
+        formats=" Fachtag \n\n\tSchulung für Wachen \r\n",
+        verified_on=datetime.date(2026, 3, 2),
+    )
+    client.force_login(coordinator)
+    url = reverse("exports:export", args=["vereinbarungen"])
+    columns = ["title", "goals", "formats", "verified_on", "url"]
+
+    raw = body(post_export(client, url, columns=columns))
+    rows = csv_rows(post_export(client, url, columns=columns))
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(body(post_export(client, url, format="xlsx", columns=columns)))
+    ).active
+
+    assert raw.count(b"\r\n") == 2  # the header's end and the row's end
+    assert b"Austausch.\nZweitens" in raw
+    assert rows[1] == [
+        "Kölner Vereinbarung",
+        "Erstens: Austausch.\nZweitens: Schulungen.",
+        "Fachtag, Schulung für Wachen",
+        "02.03.2026",
+        f"http://testserver{agreement.get_absolute_url()}",
+    ]
+    assert [cell.value for cell in sheet[2]][2:4] == [
+        "Fachtag, Schulung für Wachen",
+        datetime.datetime(2026, 3, 2),
+    ]
+
+
+def test_csv_labels_follow_the_language_of_the_request(client, coordinator):
+    OrganisationFactory(name="Gemeinde A", kind="mosque")
+    client.force_login(coordinator)
+    url = reverse("exports:export", args=["organisationen"])
+
+    german = csv_rows(post_export(client, url, columns=["name", "kind"]))
+    client.cookies["django_language"] = "en"
+    english = csv_rows(post_export(client, url, columns=["name", "kind"]))
+
+    assert german[1] == ["Gemeinde A", "Moscheegemeinde"]
+    assert english[1] == ["Gemeinde A", "Mosque community"]

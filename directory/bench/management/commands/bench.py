@@ -13,23 +13,17 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.db.models import Count
-from django.test import Client
+from django.test import Client, RequestFactory
+from psycopg import sql
 
 from directory.contacts.models import ContactPerson
 from directory.core.models import Language, Region, Topic
 from directory.core.roles import Role, ensure_groups
+from directory.exports.lists import LISTS
+from directory.exports.views import annotated, filtered
 from directory.organisations.models import Organisation
 
 RESULTS = Path(settings.BASE_DIR) / "var" / "bench"
-COPY_SQL = """
-COPY (SELECT c.first_name, c.last_name, c.functional_title, c.function,
-             coalesce(o.name, u.path), c.email, c.phone, c.mobile, coalesce(o.city, u.city)
-      FROM contacts_contactperson c
-      LEFT JOIN organisations_organisation o ON o.id = c.organisation_id
-      LEFT JOIN police_policeunit u ON u.id = c.police_unit_id
-      ORDER BY lower(coalesce(nullif(c.last_name, ''), c.functional_title)), c.first_name, c.id)
-TO STDOUT WITH CSV
-"""
 
 
 def user(name, role, **fields):
@@ -89,7 +83,7 @@ class Command(BaseCommand):
                 f"/admin/contacts/contactperson/?q={query.replace(' ', '+')}",
             ),
         ]
-        copy = self.copy_rate()
+        copy = self.copy_rate(curator)
         exports = [
             self.export("csv", "", "CSV export, all contacts"),  # as a curator: every contact
             self.export("vcf", f"topic={topic.pk}", "vCard export, one topic"),
@@ -160,12 +154,21 @@ class Command(BaseCommand):
             "queries": len(queries),
         }
 
-    def copy_rate(self):
+    def copy_rate(self, curator):
+        """The physical limit: PostgreSQL writing the CSV export's query (same rows, order and
+        columns, the cells as stored) straight to the client."""
+        request = RequestFactory().get("/export/ansprechpersonen/")
+        request.user = curator
+        export_list = LISTS["ansprechpersonen"]
+        columns = [c for c in export_list.columns if c.default]
+        values, names = annotated(filtered(export_list, request).qs, columns, request)
+        query, params = values.values_list(*names).query.sql_with_params()
+        statement = sql.SQL("COPY ({}) TO STDOUT WITH CSV").format(sql.SQL(query))
         started = time.perf_counter()
         rows = 0
-        with connection.cursor() as cursor, cursor.cursor.copy(COPY_SQL) as copy:
-            for chunk in copy:
-                rows += bytes(chunk).count(b"\n")
+        with connection.cursor() as cursor, cursor.cursor.copy(statement, params) as copy:
+            for _row in copy:
+                rows += 1
         seconds = time.perf_counter() - started
         return {"rows": rows, "seconds": round(seconds, 2), "rows_per_s": round(rows / seconds)}
 
