@@ -236,7 +236,7 @@ OTP_TOTP_ISSUER = "NetZPol"
 # is locked for an hour; curators unlock in admin (Axes > access attempts: delete).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "directory.accounts.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hours

@@ -1,9 +1,11 @@
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.files.storage import FileSystemStorage
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -42,13 +44,29 @@ class AgreementQuerySet(CuratedQuerySet, SearchableQuerySet):
         return self.filter(pk__in=parties.values("agreement_id"))
 
     def with_parties(self):
-        """Agreements with their parties and topics, in a constant number of queries."""
-        return self.prefetch_related(
+        """Agreements with the names of their parties and topics (`party_names`,
+        `topic_names`), computed in the agreements' own query."""
+        names = (
+            AgreementParty.objects.filter(agreement=OuterRef("pk"))
+            .order_by("pk")
+            .values(
+                name=Coalesce(
+                    "organisation__name",
+                    NullIf("police_unit__path", Value("")),
+                    "police_unit__name",
+                    output_field=models.CharField(),
+                )
+            )
+        )
+        return self.with_names("topics").annotate(party_names=ArraySubquery(names))
+
+    def with_party_entries(self):
+        """Agreements with their parties as entries (to link them), in one more query."""
+        return self.with_parties().prefetch_related(
             models.Prefetch(
                 "parties",
                 queryset=AgreementParty.objects.select_related("organisation", "police_unit"),
-            ),
-            "topics",
+            )
         )
 
 

@@ -19,7 +19,9 @@ class AgreementListView(DirectoryListView):
 
 @rate_limit("NETZPOL_RATE_PAGES")
 def agreement_detail(request, pk):
-    agreement = get_object_or_404(Agreement.objects.visible_to(request.user).with_parties(), pk=pk)
+    agreement = get_object_or_404(
+        Agreement.objects.visible_to(request.user).with_party_entries(), pk=pk
+    )
     return render(
         request,
         "agreements/agreement_detail.html",

@@ -76,7 +76,7 @@ class ContactPersonQuerySet(CuratedQuerySet, SearchableQuerySet):
         return (
             self.select_related("organisation", "police_unit")
             .defer("organisation__search_vector", "police_unit__search_vector")
-            .prefetch_related("topics")
+            .with_names("topics")
         )
 
 

@@ -19,7 +19,7 @@ class ContactListView(DirectoryListView):
 @rate_limit("NETZPOL_RATE_PAGES")
 def contact_detail(request, pk):
     contact = get_object_or_404(
-        ContactPerson.objects.visible_to(request.user).with_details().prefetch_related("languages"),
+        ContactPerson.objects.visible_to(request.user).with_details().with_names("languages"),
         pk=pk,
     )
     return render(request, "contacts/contactperson_detail.html", {"contact": contact})

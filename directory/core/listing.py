@@ -25,31 +25,48 @@ MAX_QUERY_LENGTH = 200
 RESULTS_TARGET = "results"
 
 
-def region_choices():
-    """Every region, grouped by Land: the Land itself ("whole Land") and what lies below it."""
-    children = {}
-    for region in Region.objects.order_by("name"):
-        children.setdefault(region.parent_id, []).append(region)
-    groups = []
-    for land in children.get(None, []):
-        options = [(str(land.pk), _("%(land)s (whole state)") % {"land": land.name})]
-        for district in children.get(land.pk, []):
-            options.append((str(district.pk), district.name))
-            options += [
-                (str(borough.pk), f"{district.name} – {borough.name}")
-                for borough in children.get(district.pk, [])
-            ]
-        groups.append((land.name, options))
-    return groups
+class RegionTree:
+    """Every region, read in one query: the filter's choices, grouped by Land (the Land itself
+    is "whole state"), and what lies within a region (a Land with its Kreise and Bezirke)."""
+
+    def __init__(self):
+        self.children = {}
+        for pk, name, parent in Region.objects.order_by("name").values_list("pk", "name", "parent"):
+            self.children.setdefault(parent, []).append((pk, name))
+
+    def choices(self):
+        groups = []
+        for land, land_name in self.children.get(None, []):
+            options = [(str(land), _("%(land)s (whole state)") % {"land": land_name})]
+            for district, name in self.children.get(land, []):
+                options.append((str(district), name))
+                options += [
+                    (str(borough), f"{name} – {borough_name}")
+                    for borough, borough_name in self.children.get(district, [])
+                ]
+            groups.append((land_name, options))
+        return groups
+
+    def within(self, pk):
+        below = [child for child, _name in self.children.get(pk, [])]
+        return [pk, *below, *(g for child in below for g, _name in self.children.get(child, []))]
 
 
-class AnyOfFilter(django_filters.ModelMultipleChoiceFilter):
+class AnyOfFilter(django_filters.MultipleChoiceFilter):
     """Entries linked to any of the chosen items (OR within the filter, AND with the others),
-    as `pk IN (SELECT ... FROM the link table)`: no join, no DISTINCT."""
+    as `pk IN (SELECT ... FROM the link table)`: no join, no DISTINCT.
 
-    def __init__(self, *args, **kwargs):
+    The choices are read once per filter set (`load_choices`): validating and rendering the
+    form then cost no further query."""
+
+    def __init__(self, *args, items, **kwargs):
+        self.items = items  # the linked model (django-filter's `model` is the list's)
         kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, choices=[], **kwargs)
+
+    def load_choices(self):
+        names = self.items.objects.order_by("name").values_list("pk", "name")
+        self.extra["choices"] = [(str(pk), name) for pk, name in names]
 
     def filter(self, qs, value):
         if not value:
@@ -68,15 +85,11 @@ class MultipleChoices(django_filters.MultipleChoiceFilter):
 
 
 def topic_filter():
-    return AnyOfFilter(
-        field_name="topics", queryset=Topic.objects.all(), label=_("Topics (any of)")
-    )
+    return AnyOfFilter(field_name="topics", items=Topic, label=_("Topics (any of)"))
 
 
 def language_filter():
-    return AnyOfFilter(
-        field_name="languages", queryset=Language.objects.all(), label=_("Languages (any of)")
-    )
+    return AnyOfFilter(field_name="languages", items=Language, label=_("Languages (any of)"))
 
 
 class SortFilter(django_filters.ChoiceFilter):
@@ -120,7 +133,7 @@ class DirectoryFilterSet(django_filters.FilterSet):
     )
     region = django_filters.ChoiceFilter(
         label=_("Region"),
-        choices=region_choices,
+        choices=[],  # read per filter set, see __init__
         method="filter_region",
         empty_label=_("All regions"),
     )
@@ -161,6 +174,12 @@ class DirectoryFilterSet(django_filters.FilterSet):
         self.filters = {
             name: self.filters[name] for name in [*first, *rest, *last] if name in self.filters
         }
+        for item in self.filters.values():
+            if isinstance(item, AnyOfFilter):
+                item.load_choices()
+        self.regions = RegionTree()
+        if "region" in self.filters:
+            self.filters["region"].extra["choices"] = self.regions.choices()
 
     def keep(self, queryset, name, value):
         return queryset
@@ -169,8 +188,7 @@ class DirectoryFilterSet(django_filters.FilterSet):
         return queryset.search(value) if value.strip() else queryset
 
     def filter_region(self, queryset, name, value):
-        regions = list(Region.objects.within(Region(pk=int(value))).values_list("pk", flat=True))
-        return queryset.in_region(regions)
+        return queryset.in_region(self.regions.within(int(value)))
 
     def filter_review(self, queryset, name, value):
         return {

@@ -4,9 +4,10 @@ import datetime
 
 import pghistory
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -140,6 +141,17 @@ class Language(TimeStampedModel):
         return self.name
 
 
+def linked_names(model, field_name):
+    """SQL: the names of what an entry's many-to-many field links, sorted, as an array."""
+    field = model._meta.get_field(field_name)
+    name = f"{field.m2m_reverse_field_name()}__name"
+    return ArraySubquery(
+        field.remote_field.through.objects.filter(**{field.m2m_field_name(): OuterRef("pk")})
+        .order_by(name)
+        .values(name)
+    )
+
+
 class CuratedQuerySet(models.QuerySet):
     """Review state and visibility of curated entries; the rules live here and nowhere else."""
 
@@ -148,6 +160,15 @@ class CuratedQuerySet(models.QuerySet):
         if role_of(user) >= Role.MEMBER:
             return self
         return self.filter(is_public=True)
+
+    def with_names(self, *fields):
+        """Each entry with the sorted names of its linked items, as `<field>_names` (e.g.
+        `topic_names` for `topics`): arrays the database builds in the entry's own query, where
+        a prefetch would cost one query per field."""
+        names = {f"{field.removesuffix('s')}_names": field for field in fields}
+        return self.annotate(
+            **{name: linked_names(self.model, field) for name, field in names.items()}
+        )
 
     def stale(self, today=None):
         """Never verified, or the next review is overdue."""

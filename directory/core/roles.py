@@ -54,7 +54,11 @@ def role_of(user, ignore_second_factor=False):
         if user.is_superuser:
             role = Role.CURATOR
         else:
-            names = set(user.groups.values_list("name", flat=True))
+            # Loaded with the user by accounts.backends; asked for where it was not.
+            names = getattr(user, "group_names", None)
+            if names is None:
+                names = user.groups.values_list("name", flat=True)
+            names = set(names)
             role = max((r for r, name in GROUP_NAMES.items() if name in names), default=Role.PUBLIC)
         user._netzpol_role = role
     if (

@@ -13,7 +13,7 @@ class OrganisationListView(DirectoryListView):
     export_key = "organisationen"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("land").prefetch_related("topics")
+        return super().get_queryset().select_related("land").with_names("topics")
 
 
 @rate_limit("NETZPOL_RATE_PAGES")
@@ -22,10 +22,10 @@ def organisation_detail(request, pk):
     organisation = get_object_or_404(
         Organisation.objects.visible_to(user)
         .select_related("land")
-        .prefetch_related("topics", "regions", "languages"),
+        .with_names("topics", "regions", "languages"),
         pk=pk,
     )
-    agreements = list(organisation.agreements.visible_to(user).with_parties())
+    agreements = list(organisation.agreements.visible_to(user).with_party_entries())
     return render(
         request,
         "organisations/organisation_detail.html",
