@@ -52,9 +52,24 @@ class RegionTree:
         return [pk, *below, *(g for child in below for g, _name in self.children.get(child, []))]
 
 
+def linked_to(queryset, field_name, ids):
+    """Entries whose many-to-many `field_name` links any of `ids`, as
+    `pk IN (SELECT ... FROM the link table)`: no join, no DISTINCT."""
+    field = queryset.model._meta.get_field(field_name)
+    links = field.remote_field.through.objects.filter(
+        **{f"{field.m2m_reverse_field_name()}__in": ids}
+    )
+    return queryset.filter(pk__in=links.values(field.m2m_field_name()))
+
+
+def name_choices(model):
+    """(pk, name) choices of a small reference table, in one query."""
+    names = model.objects.order_by("name").values_list("pk", "name")
+    return [(str(pk), name) for pk, name in names]
+
+
 class AnyOfFilter(django_filters.MultipleChoiceFilter):
-    """Entries linked to any of the chosen items (OR within the filter, AND with the others),
-    as `pk IN (SELECT ... FROM the link table)`: no join, no DISTINCT.
+    """Entries linked to any of the chosen items (OR within the filter, AND with the others).
 
     The choices are read once per filter set (`load_choices`): validating and rendering the
     form then cost no further query."""
@@ -65,17 +80,10 @@ class AnyOfFilter(django_filters.MultipleChoiceFilter):
         super().__init__(*args, choices=[], **kwargs)
 
     def load_choices(self):
-        names = self.items.objects.order_by("name").values_list("pk", "name")
-        self.extra["choices"] = [(str(pk), name) for pk, name in names]
+        self.extra["choices"] = name_choices(self.items)
 
     def filter(self, qs, value):
-        if not value:
-            return qs
-        field = qs.model._meta.get_field(self.field_name)
-        links = field.remote_field.through.objects.filter(
-            **{f"{field.m2m_reverse_field_name()}__in": value}
-        )
-        return qs.filter(pk__in=links.values(field.m2m_field_name()))
+        return linked_to(qs, self.field_name, value) if value else qs
 
 
 class MultipleChoices(django_filters.MultipleChoiceFilter):

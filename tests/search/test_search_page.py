@@ -74,6 +74,38 @@ def test_more_results_than_shown_link_to_the_filtered_list(member_client):
     assert f'href="{reverse("organisations:list")}?q=Jugendtreff"' in response.content.decode()
 
 
+def test_a_topic_narrows_every_section_and_the_links_keep_it(member_client):
+    from tests.factories import TopicFactory
+
+    topic, other = TopicFactory(name="Antisemitismus"), TopicFactory(name="Rassismus")
+    OrganisationFactory(name="Verein Nordstadt Eins", topics=[topic])
+    OrganisationFactory.create_batch(6, name="Verein Nordstadt", topics=[other])
+    ContactPersonFactory(last_name="Nordstadt", topics=[topic])
+    ContactPersonFactory(last_name="Nordstadtweg", topics=[other])
+    AgreementFactory(title="Vereinbarung Nordstadt", topics=[topic])
+    PoliceUnitFactory(name="Wache Nordstadt")
+
+    everything = member_client.get(SEARCH, {"q": "Nordstadt"})
+    narrowed = member_client.get(SEARCH, {"q": "Nordstadt", "topic": topic.pk})
+    mistyped = member_client.get(SEARCH, {"q": "Nordstadt", "topic": "Antisemitismus"})
+
+    assert everything.context["total"] == 7 + 2 + 1 + 1
+    assert groups(narrowed) == {
+        "organisations": ["Verein Nordstadt Eins"],
+        "contacts": ["Erika Nordstadt"],
+        "agreements": ["Vereinbarung Nordstadt"],
+    }
+    assert (
+        f'<option value="{topic.pk}" selected>Antisemitismus</option>' in narrowed.content.decode()
+    )
+    assert [group["list_url"] for group in narrowed.context["groups"]] == [
+        f"{reverse(name)}?q=Nordstadt&topic={topic.pk}"
+        for name in ("organisations:list", "contacts:list", "agreements:list")
+    ]
+    assert mistyped.context["form"].errors["topic"]
+    assert 'id="topic-error"' in mistyped.content.decode()
+
+
 def test_empty_and_hostile_queries_show_the_form(member_client):
     empty = member_client.get(SEARCH)
     too_long = member_client.get(SEARCH, {"q": "x" * 300})
