@@ -38,13 +38,14 @@ lint: $(INSTALLED)
 
 # Benchmark (not part of `make test`): its own database per scale on the embedded server (or
 # DATABASE_URL), seeded once with seed_demo --scale and reused. Results: var/bench/latest.json.
+# ONLY="search floor" measures only the scenarios whose names start so.
 SCALE ?= 100000
 BENCH_DB = $${DATABASE_URL:-$$($(PY) -m netzpol.database url netzpol_bench_$(SCALE))}
 BENCH = DJANGO_SETTINGS_MODULE=netzpol.settings_bench DATABASE_URL="$(BENCH_DB)"
 
 bench: $(INSTALLED)
 	$(BENCH) $(PY) manage.py collectstatic --noinput -v0
-	$(BENCH) $(PY) manage.py bench --scale $(SCALE)
+	$(BENCH) $(PY) manage.py bench --scale $(SCALE) $(if $(ONLY),--only $(ONLY))
 
 # 60 s at 32 connections against the search page and the floor (needs Debian's wrk).
 bench-load: $(INSTALLED)

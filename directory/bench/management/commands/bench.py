@@ -39,8 +39,14 @@ class Command(BaseCommand):
         parser.add_argument("--scale", type=int, default=100_000)
         parser.add_argument("--runs", type=int, default=30, help="timed runs per page")
         parser.add_argument("--seed-only", action="store_true", help="seed (once), measure nothing")
+        parser.add_argument(
+            "--only",
+            nargs="+",
+            metavar="SCENARIO",
+            help='measure only the scenarios whose names start so (e.g. "search page" "floor")',
+        )
 
-    def handle(self, *args, scale, runs, seed_only, **options):
+    def handle(self, *args, scale, runs, seed_only, only, **options):
         self.runs = runs
         self.seed(scale)
         if seed_only:
@@ -64,38 +70,40 @@ class Command(BaseCommand):
             .first()
         )
         filters = f"topic={topic.pk}&region={land.pk}&language={german.pk}&sort=name&per_page=10"
-        rows = [
-            self.page("search page", as_member, f"/suche/?q={query.replace(' ', '+')}"),
-            self.page(
-                "list search + topic",
-                as_member,
-                f"/organisationen/?q={query.replace(' ', '+')}&topic={topic.pk}",
-            ),
-            self.page("contacts 3 filters p1", as_member, f"/ansprechpersonen/?{filters}"),
-            self.page(
-                "contacts 3 filters p200", as_member, f"/ansprechpersonen/?{filters}&page=200"
-            ),
-            self.page("organisation detail", as_member, org.get_absolute_url()),
-            self.page("floor", as_member, "/bench/floor/"),
-            self.page(
-                "admin changelist ?q=",
-                as_curator,
-                f"/admin/contacts/contactperson/?q={query.replace(' ', '+')}",
-            ),
+        words = query.replace(" ", "+")
+        pages = [
+            ("search page", as_member, f"/suche/?q={words}&topic={topic.pk}"),
+            ("list search + topic", as_member, f"/organisationen/?q={words}&topic={topic.pk}"),
+            ("contacts 3 filters p1", as_member, f"/ansprechpersonen/?{filters}"),
+            ("contacts 3 filters p200", as_member, f"/ansprechpersonen/?{filters}&page=200"),
+            ("organisation detail", as_member, org.get_absolute_url()),
+            ("floor", as_member, "/bench/floor/"),
+            ("admin changelist ?q=", as_curator, f"/admin/contacts/contactperson/?q={words}"),
         ]
-        copy = self.copy_rate(curator)
         exports = [
-            self.export("csv", "", "CSV export, all contacts"),  # as a curator: every contact
-            self.export("vcf", f"topic={topic.pk}", "vCard export, one topic"),
-            self.export("xlsx", f"topic={topic.pk}", "XLSX export, one topic"),
+            # As a curator: every contact.
+            ("CSV export, all contacts", "csv", ""),
+            ("vCard export, one topic", "vcf", f"topic={topic.pk}"),
+            ("XLSX export, one topic", "xlsx", f"topic={topic.pk}"),
         ]
-        by_name = {row["scenario"]: row for row in rows}
-        ratios = {
-            "search / floor": by_name["search page"]["median_ms"] / by_name["floor"]["median_ms"],
-            "admin / search": by_name["admin changelist ?q="]["median_ms"]
-            / by_name["search page"]["median_ms"],
-            "CSV export / COPY": exports[0]["rows_per_s"] / copy["rows_per_s"],
-        }
+
+        def chosen(name):
+            return not only or any(name.startswith(prefix) for prefix in only)
+
+        rows = [self.page(name, *rest) for name, *rest in pages if chosen(name)]
+        exports = [self.export(name, *rest) for name, *rest in exports if chosen(name)]
+        copy = self.copy_rate(curator) if chosen("CSV export") else None
+        page_ms = {row["scenario"]: row["median_ms"] for row in rows}
+        export_rate = {row["scenario"]: row["rows_per_s"] for row in exports}
+        ratios = {}
+        if {"search page", "floor"} <= page_ms.keys():
+            ratios["search / floor"] = page_ms["search page"] / page_ms["floor"]
+        if {"search page", "admin changelist ?q="} <= page_ms.keys():
+            ratios["admin / search"] = page_ms["admin changelist ?q="] / page_ms["search page"]
+        if copy:
+            ratios["CSV export / COPY"] = (
+                export_rate["CSV export, all contacts"] / copy["rows_per_s"]
+            )
         report = {
             "scale": scale,
             "contacts": ContactPerson.objects.count(),
@@ -106,8 +114,9 @@ class Command(BaseCommand):
         }
         self.print_table(report)
         RESULTS.mkdir(parents=True, exist_ok=True)
-        (RESULTS / "latest.json").write_text(json.dumps(report, indent=2))
-        self.stdout.write(f"written to {RESULTS / 'latest.json'}")
+        for name in ("latest.json", f"scale-{scale}.json"):
+            (RESULTS / name).write_text(json.dumps(report, indent=2))
+        self.stdout.write(f"written to {RESULTS / 'latest.json'} and scale-{scale}.json")
 
     def seed(self, scale):
         call_command("migrate", verbosity=0)
@@ -172,7 +181,7 @@ class Command(BaseCommand):
         seconds = time.perf_counter() - started
         return {"rows": rows, "seconds": round(seconds, 2), "rows_per_s": round(rows / seconds)}
 
-    def export(self, kind, query, scenario):
+    def export(self, scenario, kind, query):
         """One export through the export view, in its own process (its peak RSS is its own)."""
         result = subprocess.run(  # noqa: S603 - this project's own command, fixed arguments
             [sys.executable, "manage.py", "bench_export", kind, query],
@@ -192,14 +201,15 @@ class Command(BaseCommand):
                 f"{row['scenario']:28} {row['median_ms']:>10} {row['p95_ms']:>9} "
                 f"{row['queries']:>8}"
             )
-        copy = report["copy"]
         self.stdout.write(
             f"\n{'export':28} {'rows':>8} {'seconds':>8} {'rows/s':>8} {'peak RSS MB':>12}"
         )
-        self.stdout.write(
-            f"{'COPY ... TO STDOUT (limit)':28} {copy['rows']:>8} {copy['seconds']:>8} "
-            f"{copy['rows_per_s']:>8} {'':>12}"
-        )
+        copy = report["copy"]
+        if copy:
+            self.stdout.write(
+                f"{'COPY ... TO STDOUT (limit)':28} {copy['rows']:>8} {copy['seconds']:>8} "
+                f"{copy['rows_per_s']:>8} {'':>12}"
+            )
         for row in report["exports"]:
             self.stdout.write(
                 f"{row['scenario']:28} {row['rows']:>8} {row['seconds']:>8} "
