@@ -92,6 +92,10 @@ MIDDLEWARE = [
     "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
+# Only requests that change data: in a GET, pghistory would prefix every query with two
+# set_config calls for events that never come (GET views do not write).
+PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+
 ROOT_URLCONF = "netzpol.urls"
 WSGI_APPLICATION = "netzpol.wsgi.application"
 
