@@ -52,13 +52,19 @@ def export(request, list_key):
         messages.error(request, _("The filters are not valid; please correct them in the list."))
         return redirect(list_url)
     entries = filterset.qs
-    last = ExportLog.objects.filter(user=request.user, list_name=list_key).first()
+    # The columns of this user's last export of this list (only them: a log row can hold
+    # 100,000 contact ids).
+    last = (
+        ExportLog.objects.filter(user=request.user, list_name=list_key)
+        .values_list("columns", flat=True)
+        .first()
+    )
     form = ExportForm(
         export_list,
         request.POST or None,
         initial={
             "format": ExportLog.Format.CSV,
-            "columns": last.columns if last else export_list.default_columns,
+            "columns": last if last is not None else export_list.default_columns,
         },
     )
     count = entries.count()

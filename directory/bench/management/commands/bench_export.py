@@ -35,6 +35,9 @@ class Command(BaseCommand):
         client = Client()
         client.force_login(user)
         columns = LISTS["ansprechpersonen"].default_columns
+        # Warm-up, as for the pages: the first request of a process compiles the URL patterns,
+        # templates and static file index.
+        client.get(f"/export/ansprechpersonen/?{query}")
         started = time.perf_counter()
         response = client.post(
             f"/export/ansprechpersonen/?{query}",
