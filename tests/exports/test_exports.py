@@ -361,3 +361,21 @@ def test_csv_labels_follow_the_language_of_the_request(client, coordinator):
 
     assert german[1] == ["Gemeinde A", "Moscheegemeinde"]
     assert english[1] == ["Gemeinde A", "Mosque community"]
+
+
+def test_a_download_broken_off_mid_stream_leaves_the_connection_usable():
+    from django.db import connection
+
+    from directory.contacts.models import ContactPerson
+    from directory.exports import writers
+
+    ContactPersonFactory.create_batch(3)
+    query, params = ContactPerson.objects.values_list("last_name").query.sql_with_params()
+    lines = writers.csv_lines(["Nachname"], connection, query, params, chunk_size=1)
+
+    header, first_row = next(lines), next(lines)
+    lines.close()  # the client went away
+
+    assert header.startswith("\ufeff".encode())
+    assert first_row.endswith(b"\r\n")
+    assert ContactPerson.objects.count() == 3
