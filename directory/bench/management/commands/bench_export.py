@@ -47,7 +47,13 @@ class Command(BaseCommand):
         for chunk in response.streaming_content if response.streaming else [response.content]:
             size += len(chunk)
         seconds = time.perf_counter() - started
-        rows = ExportLog.objects.filter(user=user).latest("created_at").row_count
+        # Only the count: the log row also holds every exported contact's id.
+        rows = (
+            ExportLog.objects.filter(user=user)
+            .order_by("-created_at")
+            .values_list("row_count", flat=True)
+            .first()
+        )
         peak = peak_rss_kb() / 1024
         self.stdout.write(
             json.dumps(
