@@ -46,6 +46,7 @@ class AgreementQuerySet(CuratedQuerySet, SearchableQuerySet):
     def with_parties(self):
         """Agreements with the names of their parties and topics (`party_names`,
         `topic_names`), computed in the agreements' own query."""
+        # Each name as AgreementParty.__str__ gives it, computed by the database.
         names = (
             AgreementParty.objects.filter(agreement=OuterRef("pk"))
             .order_by("pk")

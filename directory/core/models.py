@@ -62,10 +62,6 @@ class RegionQuerySet(models.QuerySet):
     def lands(self):
         return self.filter(kind=Region.Kind.LAND)
 
-    def within(self, region):
-        """The region and every region below it (a Land with its Kreise and Bezirke)."""
-        return self.filter(Q(pk=region.pk) | Q(parent=region.pk) | Q(parent__parent=region.pk))
-
 
 @track_history()
 class Region(TimeStampedModel):

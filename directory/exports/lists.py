@@ -80,7 +80,8 @@ def label_of(field, choices):
 
 
 class Lines(Func):
-    """A multi-line text's non-empty lines, stripped, joined by ", "."""
+    """A multi-line text's non-empty lines, stripped, joined by ", " (Agreement.format_list in
+    SQL, for exports the database writes)."""
 
     template = (
         "array_to_string(ARRAY(SELECT btrim(line, E' \\t') "

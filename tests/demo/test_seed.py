@@ -5,6 +5,7 @@ from django.core.management import CommandError, call_command
 
 from directory.agreements.models import Agreement
 from directory.contacts.models import ContactPerson, Visibility
+from directory.core.listing import RegionTree
 from directory.core.models import Region
 from directory.demo.common import Seeder
 from directory.demo.directory import DemoDirectory
@@ -36,7 +37,8 @@ def test_demo_holds_dortmunds_agreement_with_its_twelve_partners(demo):
 def test_demo_has_berlin_with_twelve_districts_and_its_directions(demo):
     berlin = Region.objects.get(kind=Region.Kind.LAND, name="Berlin")
 
-    boroughs = Region.objects.within(berlin).filter(kind=Region.Kind.BOROUGH)
+    within_berlin = RegionTree().within(berlin.pk)
+    boroughs = Region.objects.filter(pk__in=within_berlin, kind=Region.Kind.BOROUGH)
 
     assert boroughs.count() == 12
     assert PoliceUnit.objects.filter(path__startswith="Polizei Berlin > Direktion").count() > 6
