@@ -71,6 +71,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every later middleware sees the client's real address.
+    "directory.core.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -80,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Responses to logged-in users: Cache-Control no-store.
+    "directory.core.middleware.PrivatePagesMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "directory.accounts.two_factor.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -164,7 +168,8 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 MEDIA_URL = "media/"
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+# pathlib.Path, whatever the source: code joins it with `/` (env.path would give environ.Path).
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media"))).resolve()
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -248,16 +253,45 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
+# The client address is REMOTE_ADDR, which TrustedProxyMiddleware has already taken from
+# X-Forwarded-For when (and only when) the request came through a trusted proxy.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
-# Rate limits (django-ratelimit) per user, or per address for anonymous visitors. Counters live
-# in the default cache: with several app servers, point CACHE_URL at a shared cache.
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# Rate limits (django-ratelimit) per user, or per address for anonymous visitors, and sessions
+# live in the default cache, which every worker and app server must share: by default a table in
+# PostgreSQL (created by `migrate`), or whatever CACHE_URL names (e.g. rediscache://...). A
+# per-process cache would keep a logged-out session alive in the other workers and count every
+# limit once per worker, so production refuses it.
+CACHES = {
+    "default": env.cache_url("CACHE_URL")
+    if env.str("CACHE_URL", default="")
+    else {"BACKEND": "directory.core.cache.DatabaseCache", "LOCATION": "netzpol_cache"}
+}
+_PER_PROCESS_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+}
+if not DEBUG and CACHES["default"]["BACKEND"] in _PER_PROCESS_CACHES:
+    raise ImproperlyConfigured(
+        f"CACHE_URL names a per-process cache ({CACHES['default']['BACKEND']}); with DEBUG off "
+        "sessions and rate limits need a cache all workers share: leave CACHE_URL unset (a table "
+        "in PostgreSQL) or point it at Redis or memcached"
+    )
 RATELIMIT_VIEW = "directory.core.views.rate_limited"
-# Sessions read from the cache, written through to the database: one query less per request.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# With the cache in the database, reading sessions from it saves nothing: read them directly.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.db"
+    if CACHES["default"]["BACKEND"].endswith("DatabaseCache")
+    else "django.contrib.sessions.backends.cached_db"
+)
 NETZPOL_RATE_PAGES = env.str("NETZPOL_RATE_PAGES", default="120/m")
 NETZPOL_RATE_EXPORTS = env.str("NETZPOL_RATE_EXPORTS", default="20/h")
+
+# The proxy contract (README, "Production"): requests from these addresses (IPs or networks) are
+# proxies; theirs alone may say the client's address (X-Forwarded-For, for rate limits and
+# lockouts) and, through gunicorn (netzpol/gunicorn.conf.py reads the same variable), that the
+# request came over HTTPS (X-Forwarded-Proto). Anyone else's such headers are ignored.
+NETZPOL_TRUSTED_PROXIES = env.list("NETZPOL_TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -272,8 +306,6 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    if env.bool("BEHIND_TLS_PROXY", default=False):
-        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # --- Logging ----------------------------------------------------------------------------------
 

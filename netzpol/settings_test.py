@@ -25,3 +25,7 @@ NETZPOL_REQUIRE_2FA = False
 # Browser tests talk plain HTTP to the live server: cookies cannot be HTTPS-only there.
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+# Several test runs on one server (e.g. a developer's parallel checkouts) each need their own
+# test database.
+if os.environ.get("NETZPOL_TEST_DATABASE"):
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["NETZPOL_TEST_DATABASE"]}  # noqa: F405

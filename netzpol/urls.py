@@ -3,9 +3,16 @@ from django.contrib.auth.views import redirect_to_login
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from directory.accounts.two_factor import second_factor_missing
+
 # Admin logs in through the portal's login (lockout, then the second factor), not its own form.
 admin.site.login = lambda request, extra_context=None: redirect_to_login(
     request.GET.get("next", "/admin/")
+)
+# Admin itself refuses a session without its second factor too, however the request reached it.
+_has_permission = admin.site.has_permission
+admin.site.has_permission = lambda request: (
+    _has_permission(request) and not (second_factor_missing(request.user))
 )
 admin.site.site_header = _("NetZPol curation")
 admin.site.site_title = _("NetZPol curation")

@@ -24,6 +24,11 @@ def required_for(user):
     return user.is_staff or role_of(user, ignore_second_factor=True) >= Role.CURATOR
 
 
+def second_factor_missing(user):
+    """Whether this user must still present a second factor in this session."""
+    return user.is_authenticated and not user.is_verified() and required_for(user)
+
+
 def pending_device(user):
     """The user's TOTP device being set up (created on first call)."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
@@ -61,11 +66,7 @@ class RequireSecondFactorMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if (
-            request.path.startswith(self.PROTECTED)
-            and user.is_authenticated
-            and not user.is_verified()
-            and required_for(user)
-        ):
+        # path_info, not path: a SCRIPT_NAME prefix ("/x/admin/...") must not hide admin.
+        if request.path_info.startswith(self.PROTECTED) and second_factor_missing(user):
             return redirect(f"{reverse('accounts:two_factor')}?next={request.get_full_path()}")
         return self.get_response(request)

@@ -18,6 +18,14 @@ class CoreConfig(AppConfig):
 
         # After every app's migrations (permissions exist by then); idempotent.
         post_migrate.connect(ensure_groups, dispatch_uid="netzpol-ensure-groups")
+        # The shared cache's table (sessions, rate limits) comes with `migrate`; idempotent.
+        post_migrate.connect(create_cache_table, sender=self, dispatch_uid="netzpol-cache-table")
+
+
+def create_cache_table(sender, using, **kwargs):
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 def define_trigger_ignore_list(sender, connection, **kwargs):

@@ -1,0 +1,209 @@
+"""Security findings checked over HTTP against the portal as deployed (see conftest)."""
+
+import functools
+import re
+
+import pytest
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from directory.contacts.models import Visibility
+from tests.conftest import user_with_role
+from tests.factories import ContactPersonFactory, OrganisationFactory, PoliceUnitFactory
+
+from .conftest import PASSWORD, RATE_PAGES, WORKERS, form_fields
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@functools.cache
+def production_hash(password):
+    """The password hashed as production hashes it (the test settings use a faster hasher,
+    which production does not accept)."""
+    hasher = PBKDF2PasswordHasher()
+    return hasher.encode(password, hasher.salt())
+
+
+def account(role_name, username, **fields):
+    from directory.core.roles import Role
+
+    user = user_with_role(getattr(Role, role_name), username, **fields)
+    user.password = production_hash(PASSWORD)
+    user.save()
+    return user
+
+
+@pytest.fixture
+def secret_contact(db):
+    return ContactPersonFactory(
+        email="geheim.kontakt@example.org",
+        visibility=Visibility.STAFF,
+        staff_notes="Notiz nur für die Redaktion",
+    )
+
+
+@pytest.fixture
+def members_contact(db):
+    return ContactPersonFactory(email="nur.mitglieder@example.org", visibility=Visibility.MEMBERS)
+
+
+def verify_second_factor(client, user):
+    """Set up a TOTP device for `user` and verify this client's session with a current code."""
+    device = TOTPDevice.objects.create(user=user, name="Authenticator", confirmed=True)
+    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    client.get("/konto/zwei-faktor/")
+    response = client.post("/konto/zwei-faktor/", {"code": code})
+    assert response.status == 302, response.text[:1000]
+
+
+# 1. The second factor cannot be skipped with a SCRIPT_NAME header.
+
+
+def test_admin_needs_the_second_factor_whatever_the_script_name_header(live, secret_contact):
+    account("CURATOR", "kuratorin", is_staff=True)
+    browser = live.client()
+    browser.log_in("kuratorin")
+    change = f"/admin/contacts/contactperson/{secret_contact.pk}/change/"
+
+    direct = browser.get(change)
+    assert direct.status == 302
+    assert direct.header("Location").startswith("/konto/zwei-faktor/")
+
+    for path in (change, "/x" + change):
+        response = browser.get(path, headers={"SCRIPT_NAME": "/x"})
+        assert response.status != 200, path
+        assert "geheim.kontakt@example.org" not in response.text
+        assert "Notiz nur für die Redaktion" not in response.text
+
+    saved = browser.post("/x" + change, {"email": "neu@example.org"}, headers={"SCRIPT_NAME": "/x"})
+    assert saved.status != 200
+    secret_contact.refresh_from_db()
+    assert secret_contact.email == "geheim.kontakt@example.org"
+
+
+# 2. Logout ends the session on every worker; limits count once for the whole site.
+
+
+def test_logout_ends_the_session_on_every_worker(live, members_contact):
+    account("MEMBER", "mitglied")
+    browser = live.client()
+    browser.log_in("mitglied")
+    page = f"/ansprechpersonen/{members_contact.pk}/"
+    # Each request from its own client address, so no rate limit interferes; new connections
+    # spread over the workers.
+    for n in range(2 * WORKERS):
+        browser.client_address = f"203.0.113.{100 + n}"
+        response = browser.get(page)
+        assert response.status == 200
+        assert "nur.mitglieder@example.org" in response.text
+    old_session = browser.cookies["sessionid"]
+
+    browser.post("/konto/logout/", {})
+    browser.cookies["sessionid"] = old_session
+    answers = []
+    for n in range(4 * WORKERS):
+        browser.client_address = f"203.0.113.{150 + n}"
+        answers.append(browser.get(page))
+    # As for anyone not logged in: a members-only contact does not exist.
+    assert [a.status for a in answers] == [404] * len(answers)
+    assert not any("nur.mitglieder@example.org" in a.text for a in answers)
+
+
+def test_page_limit_counts_once_for_all_workers(live, members_contact):
+    organisation = members_contact.organisation
+    browser = live.client("198.51.100.7")
+    statuses = [browser.get(f"/organisationen/{organisation.pk}/").status for _ in range(25)]
+    assert statuses == [200] * RATE_PAGES + [429] * (25 - RATE_PAGES)
+
+
+# 4. Signed agreements are stored and served (MEDIA_ROOT from the environment).
+
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def test_curator_uploads_and_downloads_a_signed_agreement(live):
+    curator = account("CURATOR", "kuratorin", is_staff=True)
+    organisation = OrganisationFactory(name="Moscheeverein Nord e.V.")
+    unit = PoliceUnitFactory(name="Polizeipräsidium Nord")
+    browser = live.client()
+    browser.log_in("kuratorin")
+    verify_second_factor(browser, curator)
+
+    form = browser.get("/admin/agreements/agreement/add/")
+    assert form.status == 200
+    fields = [
+        (name, value)
+        for name, value in form_fields(form.text, "agreement_form")
+        if not name.startswith("parties-") or name.endswith(("TOTAL_FORMS", "INITIAL_FORMS",
+                                                               "MIN_NUM_FORMS", "MAX_NUM_FORMS"))
+    ]  # fmt: skip
+    fields = [(n, v) for n, v in fields if n not in {"title", "parties-TOTAL_FORMS"}] + [
+        ("title", "Kooperation Nord"),
+        ("parties-TOTAL_FORMS", "2"),
+        ("parties-0-organisation", organisation.pk),
+        ("parties-0-role", ""),
+        ("parties-1-police_unit", unit.pk),
+        ("parties-1-role", ""),
+    ]
+    saved = browser.post_multipart(
+        "/admin/agreements/agreement/add/", fields,
+        {"document": ("Vereinbarung Nord.pdf", PDF, "application/pdf")},
+    )  # fmt: skip
+    assert saved.status == 302, re.findall(r'class="errorlist[^"]*">(.*?)</ul>', saved.text)
+
+    from directory.agreements.models import Agreement
+
+    agreement = Agreement.objects.get(title="Kooperation Nord")
+    stored = live.media_root / "agreements" / agreement.document.name
+    assert stored.read_bytes() == PDF
+
+    download = browser.get(agreement.document.url)
+    assert download.status == 200
+    assert download.header("Content-Type") == "application/pdf"
+    assert download.body == PDF
+
+
+# 6. Pages with personal data are not stored by the browser.
+
+
+def test_pages_for_logged_in_users_are_not_stored(live, members_contact):
+    account("MEMBER", "mitglied")
+    browser = live.client()
+    browser.log_in("mitglied")
+    for path in (
+        f"/ansprechpersonen/{members_contact.pk}/",
+        "/ansprechpersonen/",
+        "/suche/?q=Muster",
+    ):
+        response = browser.get(path)
+        assert response.status == 200
+        assert "no-store" in response.header("Cache-Control"), path
+        assert "private" in response.header("Cache-Control"), path
+
+
+# 11. The client's address comes from the trusted proxy only.
+
+
+def test_rate_limits_key_on_the_client_behind_the_proxy(live, members_contact):
+    page = f"/organisationen/{members_contact.organisation.pk}/"
+    first = live.client("198.51.100.20")
+    assert [first.get(page).status for _ in range(RATE_PAGES + 1)][-1] == 429
+    # Another visitor behind the same proxy has a bucket of their own.
+    assert live.client("198.51.100.21").get(page).status == 200
+    # A client that writes its own X-Forwarded-For gets the proxy's entry appended (nginx's
+    # $proxy_add_x_forwarded_for); the right-most address counts, not the invented one.
+    spoofing = live.client("10.9.9.9, 198.51.100.20")
+    assert spoofing.get(page).status == 429
+
+
+def test_headers_from_untrusted_peers_are_ignored(live, members_contact):
+    page = f"/organisationen/{members_contact.organisation.pk}/"
+    # 127.0.0.2 is not a trusted proxy: its X-Forwarded-Proto does not make the request HTTPS.
+    direct = live.client("198.51.100.30", peer="127.0.0.2")
+    response = direct.get(page)
+    assert response.status == 301
+    assert response.header("Location").startswith("https://")
