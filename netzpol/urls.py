@@ -18,11 +18,14 @@ admin.site.site_header = _("NetZPol curation")
 admin.site.site_title = _("NetZPol curation")
 admin.site.index_title = _("Keep the directory current")
 
+handler500 = "directory.core.views.server_error"
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Login, logout and password reset by email; no registration (members are invited).
-    path("konto/", include("django.contrib.auth.urls")),
+    # Before Django's auth URLs: its password reset view is replaced by a throttled one.
     path("", include("directory.accounts.urls")),
+    path("konto/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("", include("directory.core.urls")),
     path("", include("directory.search.urls")),
