@@ -286,6 +286,13 @@ SESSION_ENGINE = (
 )
 NETZPOL_RATE_PAGES = env.str("NETZPOL_RATE_PAGES", default="120/m")
 NETZPOL_RATE_EXPORTS = env.str("NETZPOL_RATE_EXPORTS", default="20/h")
+# Answers through one confirmation link's entry, and from one client address.
+NETZPOL_RATE_CONFIRMATION_ENTRY = env.str("NETZPOL_RATE_CONFIRMATION_ENTRY", default="5/h")
+NETZPOL_RATE_CONFIRMATION_IP = env.str("NETZPOL_RATE_CONFIRMATION_IP", default="30/h")
+# Password reset mails to one address (beyond it nothing is sent, silently), and requests from
+# one client address (beyond it the 429 page).
+NETZPOL_RATE_PASSWORD_RESET_ADDRESS = env.str("NETZPOL_RATE_PASSWORD_RESET_ADDRESS", default="3/h")
+NETZPOL_RATE_PASSWORD_RESET_IP = env.str("NETZPOL_RATE_PASSWORD_RESET_IP", default="10/h")
 
 # The proxy contract (README, "Production"): requests from these addresses (IPs or networks) are
 # proxies; theirs alone may say the client's address (X-Forwarded-For, for rate limits and

@@ -1,8 +1,16 @@
+import logging
+import unicodedata
+
 from django import forms
+from django.conf import settings
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import is_ratelimited
 
 from directory.core.roles import GROUP_NAMES, Role
+
+log = logging.getLogger(__name__)
 
 
 class InvitationForm(forms.Form):
@@ -35,3 +43,31 @@ class CodeForm(forms.Form):
         help_text=_("The six digits from your authenticator app, or one of your recovery codes."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form, sending at most NETZPOL_RATE_PASSWORD_RESET_ADDRESS mails to one
+    address, however many clients ask.
+
+    Over the limit it sends nothing and the view still shows the "done" page: a 429 here would
+    tell a prober that this address is being asked for (and, with a count kept only for existing
+    accounts, that it exists); so every address is counted, existing or not. Floods from one
+    client address get the 429 page in the view instead, where it reveals nothing."""
+
+    def save(self, *args, request=None, **kwargs):
+        if is_ratelimited(
+            request,
+            group="accounts.password-reset.address",
+            key=lambda group, request: normalised_email(self.cleaned_data["email"]),
+            rate=lambda group, request: settings.NETZPOL_RATE_PASSWORD_RESET_ADDRESS,
+            increment=True,
+        ):
+            log.warning("password reset: mail limit reached for one address, nothing sent")
+            return
+        super().save(*args, request=request, **kwargs)
+
+
+def normalised_email(email):
+    """The address as Django's reset form matches it to accounts (NFKC, case-folded), so that
+    "Ayse@Example.org " and "ayse@example.org" share one count."""
+    return unicodedata.normalize("NFKC", email.strip()).casefold()

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.shortcuts import redirect, render
@@ -7,12 +9,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
+from django_ratelimit.decorators import ratelimit
 
 from directory.core.roles import Role, role_required
 
 from . import invitations
 from . import two_factor as two_factor_setup
-from .forms import CodeForm, InvitationForm
+from .forms import CodeForm, InvitationForm, PasswordResetForm
+
+# Per client address, the 429 page: it says nothing about the addresses asked for. The silent
+# limit per target address is in PasswordResetForm.
+password_reset = ratelimit(
+    group="accounts.password-reset.client",
+    key="ip",
+    rate=lambda group, request: settings.NETZPOL_RATE_PASSWORD_RESET_IP,
+    method="POST",
+)(auth_views.PasswordResetView.as_view(form_class=PasswordResetForm))
 
 
 @role_required(Role.CURATOR)

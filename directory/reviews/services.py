@@ -9,10 +9,11 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 from directory.contacts.models import ANONYMOUS_TITLE, ContactPerson, Visibility
 
@@ -24,23 +25,55 @@ SALT = "netzpol.reviews.confirmation-link"
 
 
 class LinkError(Exception):
-    """The link is not one we signed (`expired` False) or is too old (`expired` True)."""
+    """Why a link does not open its entry: not one we signed, too old (`expired`), or the entry
+    is no longer in the state the link was sent for (`spent`)."""
 
-    def __init__(self, expired=False):
-        super().__init__("expired" if expired else "invalid")
+    def __init__(self, expired=False, spent=False):
+        super().__init__("expired" if expired else "spent" if spent else "invalid")
         self.expired = expired
+        self.spent = spent
 
 
 # --- signed links ---------------------------------------------------------------------------
 
 
+def link_state(entry):
+    """A digest of what a link is bound to, as Django's password reset token hashes the user.
+
+    The recipient address (a link sent to a former address must not show the entry to whoever
+    reads that mailbox now), the last verification (by the office or the person), and the last
+    answer given through any link: a self-confirmation (its history event; `confirm` always
+    writes one, even on a day the entry was already confirmed) and the last correction or
+    removal request. Any of them changing spends every link sent before."""
+    reviewable = reviewable_of(entry)
+    last_confirmation = entry.events.filter(pgh_context__confirmation="self").aggregate(
+        last=Max("pgh_id")
+    )["last"]
+    last_request = CorrectionRequest.objects.filter(
+        entry_kind=reviewable.key, entry_id=entry.pk
+    ).aggregate(last=Max("pk"))["last"]
+    state = [
+        recipient_of(entry),
+        entry.verified_on,
+        entry.verified_by_id,
+        entry.self_confirmed,
+        last_confirmation,
+        last_request,
+    ]
+    digest = salted_hmac(f"{SALT}.state", "|".join(map(str, state)), algorithm="sha256")
+    return digest.hexdigest()[:32]
+
+
 def token_for(entry):
-    """A signed token naming exactly one entry, for the confirmation link only (own salt)."""
-    return signing.dumps({"k": reviewable_of(entry).key, "id": entry.pk}, salt=SALT)
+    """A signed token naming exactly one entry in its current state (see `link_state`), for the
+    confirmation link only (own salt)."""
+    return signing.dumps(
+        {"k": reviewable_of(entry).key, "id": entry.pk, "s": link_state(entry)}, salt=SALT
+    )
 
 
 def entry_for(token):
-    """(reviewable, entry) the token names; LinkError if tampered with or expired;
+    """(reviewable, entry) the token names; LinkError if tampered with, expired or spent;
     entry is None when it no longer exists."""
     max_age = datetime.timedelta(days=settings.NETZPOL_CONFIRMATION_LINK_DAYS)
     try:
@@ -52,7 +85,11 @@ def entry_for(token):
     reviewable = REVIEWABLE.get(data.get("k")) if isinstance(data, dict) else None
     if reviewable is None or not isinstance(data.get("id"), int):
         raise LinkError
-    return reviewable, reviewable.model.objects.filter(pk=data["id"]).first()
+    entry = reviewable.model.objects.filter(pk=data["id"]).first()
+    # Links signed before they carried a state have none: spent as well.
+    if entry is not None and not constant_time_compare(str(data.get("s")), link_state(entry)):
+        raise LinkError(spent=True)
+    return reviewable, entry
 
 
 def link_for(entry):
@@ -140,10 +177,21 @@ def send_review_reminders(today=None):
 
 
 def confirm(entry):
-    """ "Still correct": verified today by the person, recorded in the entry's history."""
+    """ "Still correct": verified today by the person, recorded in the entry's history.
+
+    `updated_at` changes every time, so the history gets an event even when the entry was
+    already confirmed today: that event is what spends the link (see `link_state`)."""
     with pghistory.context(confirmation="self"):
         entry.confirm_by_self()
-        entry.save(update_fields=["verified_on", "verified_by", "self_confirmed", "review_due"])
+        entry.save(
+            update_fields=[
+                "verified_on",
+                "verified_by",
+                "self_confirmed",
+                "review_due",
+                "updated_at",
+            ]
+        )
 
 
 def request_correction(entry, proposed, message=""):

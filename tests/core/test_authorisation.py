@@ -62,6 +62,7 @@ EXPECTED = {
     "reviews:confirm": (lambda d: {"token": token_for(d["members_contact"])}, ALL),
     "reviews:correct": (lambda d: {"token": token_for(d["members_contact"])}, ALL),
     "reviews:remove": (lambda d: {"token": token_for(d["members_contact"])}, ALL),
+    "reviews:thanks": (None, ALL),
     "reviews:dashboard": (
         None,
         {"anonymous": 302, "member": 403, "coordinator": 403, "curator": 200},

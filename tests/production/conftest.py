@@ -2,6 +2,7 @@
 and the cache from the environment, behind a (simulated) proxy on 127.0.0.1, on the test
 database. Tests talk HTTP to it; data they create must be committed (transactional tests)."""
 
+import contextlib
 import http.client
 import os
 import re
@@ -12,6 +13,7 @@ import sys
 import time
 import urllib.parse
 from http.cookies import SimpleCookie
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -39,7 +41,8 @@ def test_database_url():
 
 
 class Portal:
-    def __init__(self, port, media_root, mail_dir, log):
+    def __init__(self, env, port, media_root, mail_dir, log):
+        self.env = env
         self.port = port
         self.media_root = media_root
         self.mail_dir = mail_dir
@@ -183,37 +186,46 @@ def _unescape(value):
     return html.unescape(value)
 
 
-@pytest.fixture(scope="session")
-def portal(django_db_setup, django_db_blocker, tmp_path_factory):
-    """gunicorn serving the portal as in production, for the whole session."""
-    with django_db_blocker.unblock():
-        url = test_database_url()
-    base = tmp_path_factory.mktemp("portal")
+def portal_environment(database, base, **overrides):
+    """The environment of a production deployment on `database`, with its folders in `base`."""
     media_root, static_root, mail_dir = base / "media", base / "static", base / "mail"
     for folder in (media_root, static_root, mail_dir):
-        folder.mkdir()
+        folder.mkdir(exist_ok=True)
     port = free_port()
     skip = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "CACHE_URL"}
     env = {k: v for k, v in os.environ.items() if k not in skip and not k.startswith("NETZPOL_")}
-    env |= {
+    return env | {
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),
-        "DATABASE_URL": url,
+        "DATABASE_URL": database,
         "ALLOWED_HOSTS": PROXY,
         "MEDIA_ROOT": str(media_root),
         "STATIC_ROOT": str(static_root),
-        "EMAIL_URL": f"filemail://{mail_dir}",
+        "EMAIL_URL": f"filemail:///{mail_dir}",  # django-environ drops one slash
         "BIND": f"{PROXY}:{port}",
         "WEB_CONCURRENCY": str(WORKERS),
         "NETZPOL_TRUSTED_PROXIES": PROXY,
-        "NETZPOL_RATE_PAGES": f"{RATE_PAGES}/m",
+        "NETZPOL_RATE_PAGES": f"{RATE_PAGES}/h",  # hours: no window ends mid-test
         "NETZPOL_SITE_URL": f"https://{PROXY}:{port}",
         "LOG_LEVEL": "WARNING",
+        **overrides,
     }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT, env=env, check=True, capture_output=True, timeout=120,
+
+
+def manage(env, *args, timeout=300):
+    """`manage.py` in the deployment's environment; its output on failure."""
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout,
     )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+@contextlib.contextmanager
+def serve(env, base):
+    """gunicorn as deployed (collectstatic first, as in production), until the block ends."""
+    manage(env, "collectstatic", "--noinput", "-v0")
     log = base / "gunicorn.log"
     with open(log, "wb") as out:
         server = subprocess.Popen(
@@ -221,7 +233,9 @@ def portal(django_db_setup, django_db_blocker, tmp_path_factory):
              "--access-logfile", "-"],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip
-    running = Portal(port, media_root, mail_dir, log)
+    port = int(env["BIND"].rpartition(":")[2])
+    mail_dir = Path(env["EMAIL_URL"].removeprefix("filemail://"))
+    running = Portal(env, port, Path(env["MEDIA_ROOT"]), mail_dir, log)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -237,6 +251,16 @@ def portal(django_db_setup, django_db_blocker, tmp_path_factory):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def portal(django_db_setup, django_db_blocker, tmp_path_factory):
+    """gunicorn serving the portal as in production on the test database, for the session."""
+    with django_db_blocker.unblock():
+        url = test_database_url()
+    base = tmp_path_factory.mktemp("portal")
+    with serve(portal_environment(url, base), base) as running:
+        yield running
 
 
 @pytest.fixture

@@ -5,10 +5,11 @@ import re
 
 import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.test import override_settings
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from directory.contacts.models import Visibility
+from directory.contacts.models import ContactPerson, Visibility
 from tests.conftest import user_with_role
 from tests.factories import ContactPersonFactory, OrganisationFactory, PoliceUnitFactory
 
@@ -207,3 +208,57 @@ def test_headers_from_untrusted_peers_are_ignored(live, members_contact):
     response = direct.get(page)
     assert response.status == 301
     assert response.header("Location").startswith("https://")
+
+
+# 8. Answers through confirmation links and password reset mails are throttled.
+
+
+def test_confirmation_answers_are_limited_per_entry(live, members_contact):
+    from directory.reviews.models import CorrectionRequest
+    from directory.reviews.services import token_for
+
+    statuses = []
+    for n in range(8):
+        # A fresh, valid link each time (an answer spends the link it came through).
+        with override_settings(SECRET_KEY=live.env["SECRET_KEY"]):
+            token = token_for(ContactPerson.objects.get(pk=members_contact.pk))
+        person = live.client(f"203.0.113.{200 + n}")
+        person.get(f"/bestaetigen/{token}/entfernen/")
+        statuses.append(
+            person.post(f"/bestaetigen/{token}/entfernen/", {"message": "Bitte"}).status
+        )
+    assert statuses == [302] * 5 + [429] * 3
+    assert CorrectionRequest.objects.filter(entry_id=members_contact.pk).count() == 5
+
+
+def test_a_confirmation_link_answers_once(live, members_contact):
+    from directory.reviews.services import token_for
+
+    with override_settings(SECRET_KEY=live.env["SECRET_KEY"]):
+        token = token_for(members_contact)
+    person = live.client()
+    person.get(f"/bestaetigen/{token}/")
+    answers = [
+        person.post(f"/bestaetigen/{token}/entfernen/", {"message": "Bitte"}).status
+        for _ in range(3)
+    ]
+    assert answers[0] == 302
+    assert 302 not in answers[1:]
+    shown = person.get(f"/bestaetigen/{token}/")
+    assert "nur.mitglieder@example.org" not in shown.text
+
+
+def test_password_reset_mails_to_one_address_are_limited(live):
+    account("MEMBER", "mitglied", email="mitglied@example.org")
+    statuses = []
+    for n in range(15):
+        # Many clients (as a botnet would be): the limit per address still holds.
+        visitor = live.client(f"203.0.113.{n + 1}")
+        visitor.get("/konto/password_reset/")
+        statuses.append(
+            visitor.post("/konto/password_reset/", {"email": "Mitglied@example.org"}).status
+        )
+    # Every request looks the same ("we sent you a mail"); three mails went out.
+    assert statuses == [302] * 15
+    sent = "".join(mail.read_text() for mail in live.mails())
+    assert sent.count("To: mitglied@example.org") == 3
