@@ -96,3 +96,28 @@ def test_missing_package_gives_one_line_not_models_not_loaded():
         "netzpol: missing Python package 'environ': run `make install` and use .venv/bin/python "
         "(the Makefile targets do both)"
     )
+
+
+def test_production_refuses_a_per_process_cache(run_manage):
+    for url in ("locmemcache://", "dummycache://"):
+        result = run_manage("check", env={**PRODUCTION, "CACHE_URL": url})
+        assert result.returncode != 0
+        assert "per-process cache" in result.stderr
+
+
+def test_production_shares_its_cache_through_postgresql_by_default(run_manage):
+    result = run_manage(
+        "shell", "-c", "from django.conf import settings; print(settings.CACHES['default'])",
+        env={**PRODUCTION, "CACHE_URL": None},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "directory.core.cache.DatabaseCache" in result.stdout
+
+
+def test_media_root_from_the_environment_is_a_path(run_manage, tmp_path):
+    result = run_manage(
+        "shell", "-c", "from django.conf import settings; print(type(settings.MEDIA_ROOT))",
+        env={**PRODUCTION, "MEDIA_ROOT": str(tmp_path)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "pathlib.PosixPath" in result.stdout
