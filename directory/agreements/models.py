@@ -4,7 +4,7 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.files.storage import FileSystemStorage
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models import F, OuterRef, Q, Value
+from django.db.models import Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -43,30 +43,64 @@ class AgreementQuerySet(CuratedQuerySet, SearchableQuerySet):
         )
         return self.filter(pk__in=parties.values("agreement_id"))
 
-    def with_parties(self):
-        """Agreements with the names of their parties and topics (`party_names`,
-        `topic_names`), computed in the agreements' own query."""
-        # Each name as AgreementParty.__str__ gives it, computed by the database.
-        names = (
-            AgreementParty.objects.filter(agreement=OuterRef("pk"))
-            .order_by("pk")
-            .values(
-                name=Coalesce(
-                    "organisation__name",
-                    NullIf("police_unit__path", Value("")),
-                    "police_unit__name",
-                    output_field=models.CharField(),
-                )
-            )
+    def with_parties(self, user):
+        """Agreements with the names of the parties `user` may see and of their topics
+        (`party_names`, `topic_names`), and how many parties `user` may not see
+        (`hidden_parties`), computed in the agreements' own query."""
+        parties = AgreementParty.objects.filter(agreement=OuterRef("pk"))
+        names = parties.visible_to(user).named_for(user).order_by("pk").values("shown_name")
+        hidden = (
+            parties.hidden_from(user)
+            .order_by()
+            .values("agreement")
+            .annotate(count=models.Count("pk"))
+            .values("count")
         )
-        return self.with_names("topics").annotate(party_names=ArraySubquery(names))
+        return self.with_names("topics").annotate(
+            party_names=ArraySubquery(names),
+            hidden_parties=Coalesce(models.Subquery(hidden), 0),
+        )
 
-    def with_party_entries(self):
-        """Agreements with their parties as entries (to link them), in one more query."""
-        return self.with_parties().prefetch_related(
+    def with_party_entries(self, user):
+        """Agreements with the parties `user` may see as entries (to link them), in one more
+        query."""
+        return self.with_parties(user).prefetch_related(
             models.Prefetch(
                 "parties",
-                queryset=AgreementParty.objects.select_related("organisation", "police_unit"),
+                queryset=AgreementParty.objects.visible_to(user)
+                .named_for(user)
+                .select_related("organisation", "police_unit")
+                .defer("organisation__search_vector", "police_unit__search_vector"),
+            )
+        )
+
+
+class AgreementPartyQuerySet(models.QuerySet):
+    @staticmethod
+    def _is_visible_to(user):
+        return Exists(
+            Organisation.objects.visible_to(user).filter(pk=OuterRef("organisation_id"))
+        ) | Exists(PoliceUnit.objects.visible_to(user).filter(pk=OuterRef("police_unit_id")))
+
+    def visible_to(self, user):
+        """Parties whose organisation or police unit `user` may see."""
+        return self.filter(self._is_visible_to(user))
+
+    def hidden_from(self, user):
+        """Parties whose organisation or police unit `user` may not see: never named to them."""
+        return self.exclude(self._is_visible_to(user))
+
+    def named_for(self, user):
+        """Each party with its name as `user` may read it, as `shown_name` (what `str(party)`
+        gives): an organisation's name, or a police unit's path without the superior units
+        `user` may not see."""
+        path = PoliceUnit.objects.path_field(user)
+        return self.annotate(
+            shown_name=Coalesce(
+                "organisation__name",
+                NullIf(f"police_unit__{path}", Value("")),
+                "police_unit__name",
+                output_field=models.CharField(),
             )
         )
 
@@ -175,6 +209,8 @@ class AgreementParty(models.Model):
     )
     role = models.CharField(_("role"), max_length=120, blank=True)
 
+    objects = AgreementPartyQuerySet.as_manager()
+
     class Meta:
         ordering = ["pk"]
         verbose_name = _("party")
@@ -201,7 +237,8 @@ class AgreementParty(models.Model):
         ]
 
     def __str__(self):
-        return str(self.organisation or self.police_unit)
+        # The name its queryset chose for the viewer (see `named_for`).
+        return getattr(self, "shown_name", None) or str(self.organisation or self.police_unit)
 
     def get_absolute_url(self):
         return (self.organisation or self.police_unit).get_absolute_url()

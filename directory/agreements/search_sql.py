@@ -1,4 +1,7 @@
-"""Triggers that keep `agreements_agreement.search_vector` current (see core.search)."""
+"""Triggers that keep `agreements_agreement.search_vector` current (see core.search).
+
+The document names only public parties, police units by their public path: an agreement the
+public may see must not be found by the name of a party or superior unit they may not see."""
 
 from directory.core.search import assemble, document_trigger_sql, fold_vector, refresh_trigger_sql
 
@@ -13,10 +16,11 @@ SELECT {fold_vector("A", "a.title")}
         "B",
         "(SELECT string_agg(t.name, ' ') FROM agreements_agreement_topics x"
         " JOIN core_topic t ON t.id = x.topic_id WHERE x.agreement_id = a.id)",
-        "(SELECT string_agg(concat_ws(' ', o.name, o.short_name, u.path), ' ')"
+        "(SELECT string_agg(concat_ws(' ', o.name, o.short_name, u.public_path), ' ')"
         " FROM agreements_agreementparty p"
         " LEFT JOIN organisations_organisation o ON o.id = p.organisation_id"
-        " LEFT JOIN police_policeunit u ON u.id = p.police_unit_id WHERE p.agreement_id = a.id)",
+        " LEFT JOIN police_policeunit u ON u.id = p.police_unit_id"
+        " WHERE p.agreement_id = a.id AND (o.is_public OR u.is_public))",
     )
 }
     || {fold_vector("C", "a.goals", "a.formats")}
@@ -54,7 +58,7 @@ def sql():
             "organisations_organisation",
             f"SELECT p.agreement_id FROM {parties} p"
             " JOIN {rows} ON changed_rows.id = p.organisation_id",
-            changed_columns=["name", "short_name"],
+            changed_columns=["name", "short_name", "is_public"],
         ),
         refresh_trigger_sql(
             "agreement_police_unit_renamed",
@@ -62,7 +66,7 @@ def sql():
             "police_policeunit",
             f"SELECT p.agreement_id FROM {parties} p"
             " JOIN {rows} ON changed_rows.id = p.police_unit_id",
-            changed_columns=["path"],
+            changed_columns=["public_path", "is_public"],
         ),
     ]
     return assemble(TABLE, DOCUMENT_FUNCTION, "netzpol_agreement_document", parts)

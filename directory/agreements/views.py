@@ -14,13 +14,13 @@ class AgreementListView(DirectoryListView):
     export_key = "vereinbarungen"
 
     def get_queryset(self):
-        return super().get_queryset().with_parties()
+        return super().get_queryset().with_parties(self.request.user)
 
 
 @rate_limit("NETZPOL_RATE_PAGES")
 def agreement_detail(request, pk):
     agreement = get_object_or_404(
-        Agreement.objects.visible_to(request.user).with_party_entries(), pk=pk
+        Agreement.objects.visible_to(request.user).with_party_entries(request.user), pk=pk
     )
     return render(
         request,

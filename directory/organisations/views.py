@@ -25,7 +25,14 @@ def organisation_detail(request, pk):
         .with_names("topics", "regions", "languages"),
         pk=pk,
     )
-    agreements = list(organisation.agreements.visible_to(user).with_party_entries())
+    agreements = list(organisation.agreements.visible_to(user).with_party_entries(user))
+    # Each police unit once, named as the user may read it (see AgreementParty.__str__).
+    police_parties = {
+        party.police_unit_id: party
+        for agreement in agreements
+        for party in agreement.parties.all()
+        if party.police_unit_id
+    }
     return render(
         request,
         "organisations/organisation_detail.html",
@@ -33,14 +40,6 @@ def organisation_detail(request, pk):
             "organisation": organisation,
             "contacts": organisation.contacts.visible_to(user).with_details(),
             "agreements": agreements,
-            "police_units": sorted(
-                {
-                    party.police_unit
-                    for agreement in agreements
-                    for party in agreement.parties.all()
-                    if party.police_unit
-                },
-                key=str,
-            ),
+            "police_parties": sorted(police_parties.values(), key=str),
         },
     )

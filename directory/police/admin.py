@@ -38,3 +38,11 @@ class PoliceUnitAdmin(CuratorImportMixin, CuratedAdmin):
         ),
         CuratedAdmin.review_fieldset,
     ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_full_paths()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "parent":
+            kwargs["queryset"] = PoliceUnit.objects.with_full_paths()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -13,9 +13,10 @@ class PoliceUnitFilter(DirectoryFilterSet):
     sort = SortFilter(
         empty_label=_("Relevance / position in the hierarchy"),
         orders={
-            "path": (_("Position in the hierarchy"), ["path"]),
+            # The path the user may read (see PoliceUnitQuerySet.visible_to).
+            "path": (_("Position in the hierarchy"), ["shown_path"]),
             "name": (_("Name"), ["name"]),
-            "kind": (_("Kind"), ["kind", "path"]),
+            "kind": (_("Kind"), ["kind", "shown_path"]),
             "updated": (_("Last changed"), ["updated_at"]),
         },
     )

@@ -3,22 +3,25 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from directory.core.models import AddressModel, CuratedModel, CuratedQuerySet, Region, track_history
+from directory.core.roles import Role, role_of
 from directory.core.search import SearchableQuerySet, search_vector_field
 from directory.core.text import Fold
 
-# Keeps `lineage` (ids from the root down to the unit) and `path` (their names) in step with
-# `parent` and `name`, and refuses a parent that lies below the unit: the tree cannot get a
-# cycle whatever writes to the table.
+# Keeps `lineage` (ids from the root down to the unit), `path` (their names) and `public_path`
+# (the names of the public units among them, and the unit's own) in step with `parent`, `name`
+# and the superior units' `is_public`, and refuses a parent that lies below the unit: the tree
+# cannot get a cycle whatever writes to the table.
 PLACE_IN_TREE = pgtrigger.Func(
     """
     IF NEW.parent_id IS NULL THEN
         NEW.lineage := ARRAY[NEW.id];
         NEW.path := NEW.name;
+        NEW.public_path := NEW.name;
     ELSE
         SELECT lineage, path INTO parent_lineage, parent_path
             FROM {meta.db_table} WHERE id = NEW.parent_id;
@@ -28,13 +31,18 @@ PLACE_IN_TREE = pgtrigger.Func(
         END IF;
         NEW.lineage := parent_lineage || NEW.id;
         NEW.path := parent_path || ' > ' || NEW.name;
+        SELECT string_agg(superior.name, ' > ' ORDER BY ancestor.depth) INTO public_above
+            FROM unnest(parent_lineage) WITH ORDINALITY AS ancestor(id, depth)
+            JOIN {meta.db_table} superior ON superior.id = ancestor.id
+            WHERE superior.is_public;
+        NEW.public_path := concat_ws(' > ', public_above, NEW.name);
     END IF;
     RETURN NEW;
     """
 )
 
-# A renamed or moved unit passes its new path on to its subunits (recursively, via the
-# trigger above firing on each child).
+# A renamed, moved, hidden or shown unit passes its new paths on to its subunits (recursively,
+# via the trigger above firing on each child).
 UPDATE_SUBUNITS = pgtrigger.Func(
     """
     UPDATE {meta.db_table} SET path = path WHERE parent_id = NEW.id;
@@ -44,7 +52,24 @@ UPDATE_SUBUNITS = pgtrigger.Func(
 
 
 class PoliceUnitQuerySet(CuratedQuerySet, SearchableQuerySet):
-    search_name_field = "path"
+    # A search matches the path without hidden superior units: nobody finds a unit by the name
+    # of a unit they may not see (members find that unit itself by its own name).
+    search_name_field = "public_path"
+
+    @staticmethod
+    def path_field(user):
+        """The path `user` may read: with every superior unit for those who see every unit
+        (members and above), else with only the public ones."""
+        return "path" if role_of(user) >= Role.MEMBER else "public_path"
+
+    def visible_to(self, user):
+        """The units `user` may see, each with the path `user` may read as `shown_path` (what
+        `str(unit)` gives)."""
+        return super().visible_to(user).annotate(shown_path=F(self.path_field(user)))
+
+    def with_full_paths(self):
+        """Units named with every superior unit, for curation (admin), where all are seen."""
+        return self.annotate(shown_path=F("path"))
 
     def below(self, unit, include_self=True):
         """The unit's whole subtree."""
@@ -61,7 +86,7 @@ class PoliceUnitQuerySet(CuratedQuerySet, SearchableQuerySet):
         return [units[pk] for pk in unit.lineage[:-1] if pk in units]
 
 
-@track_history(exclude=["lineage", "path", "search_vector"])
+@track_history(exclude=["lineage", "path", "public_path", "search_vector"])
 class PoliceUnit(CuratedModel, AddressModel):
     class Level(models.TextChoices):
         FEDERAL = "federal", _("Federal")
@@ -114,6 +139,7 @@ class PoliceUnit(CuratedModel, AddressModel):
     # Maintained by the database (see PLACE_IN_TREE); never edited.
     lineage = ArrayField(models.BigIntegerField(), editable=False, default=list)
     path = models.TextField(_("path"), editable=False, default="")
+    public_path = models.TextField(_("public path"), editable=False, default="")
     # Maintained by database triggers (see search_sql.py); never edited.
     search_vector = search_vector_field()
 
@@ -135,13 +161,21 @@ class PoliceUnit(CuratedModel, AddressModel):
             GinIndex(fields=["lineage"], name="police_unit_lineage_gin"),
             GinIndex(fields=["search_vector"], name="police_unit_search_gin"),
             GinIndex(OpClass(Fold("path"), name="gin_trgm_ops"), name="police_unit_path_trgm"),
+            GinIndex(
+                OpClass(Fold("public_path"), name="gin_trgm_ops"),
+                name="police_unit_public_path_trgm",
+            ),
         ]
         triggers = [
             pgtrigger.Trigger(
                 name="place_in_tree",
                 when=pgtrigger.Before,
                 operation=pgtrigger.Insert | pgtrigger.Update,
-                declare=[("parent_lineage", "bigint[]"), ("parent_path", "text")],
+                declare=[
+                    ("parent_lineage", "bigint[]"),
+                    ("parent_path", "text"),
+                    ("public_above", "text"),
+                ],
                 func=PLACE_IN_TREE,
             ),
             pgtrigger.Trigger(
@@ -149,13 +183,17 @@ class PoliceUnit(CuratedModel, AddressModel):
                 when=pgtrigger.After,
                 operation=pgtrigger.Update,
                 condition=pgtrigger.Q(old__path__df=pgtrigger.F("new__path"))
-                | pgtrigger.Q(old__lineage__df=pgtrigger.F("new__lineage")),
+                | pgtrigger.Q(old__lineage__df=pgtrigger.F("new__lineage"))
+                | pgtrigger.Q(old__public_path__df=pgtrigger.F("new__public_path"))
+                | pgtrigger.Q(old__is_public__df=pgtrigger.F("new__is_public")),
                 func=UPDATE_SUBUNITS,
             ),
         ]
 
     def __str__(self):
-        return self.path or self.name
+        # The path its queryset chose for the viewer (see `visible_to`); loaded without one,
+        # a unit names no hidden superior unit.
+        return getattr(self, "shown_path", None) or self.public_path or self.name
 
     def get_absolute_url(self):
         return reverse("police:detail", kwargs={"pk": self.pk})

@@ -1,4 +1,7 @@
-"""Triggers that keep `police_policeunit.search_vector` current (see core.search)."""
+"""Triggers that keep `police_policeunit.search_vector` current (see core.search).
+
+The document holds the unit's public path, not its full one: nobody may find a unit by the name
+of a hidden superior unit (members find that unit itself by its own name)."""
 
 from directory.core.search import assemble, document_trigger_sql, fold_vector, refresh_trigger_sql
 
@@ -7,7 +10,7 @@ TABLE = "police_policeunit"
 DOCUMENT_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION netzpol_police_unit_document(u {TABLE}) RETURNS tsvector
 LANGUAGE sql STABLE AS $$
-SELECT {fold_vector("A", "u.path", "u.short_name")}
+SELECT {fold_vector("A", "u.public_path", "u.short_name")}
     || {
     fold_vector(
         "B",

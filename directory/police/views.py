@@ -13,7 +13,8 @@ class PoliceUnitListView(DirectoryListView):
     export_key = "polizei"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("jurisdiction")
+        # In the order of the paths shown, not of paths with hidden units in them.
+        return super().get_queryset().select_related("jurisdiction").order_by("shown_path")
 
 
 @rate_limit("NETZPOL_RATE_PAGES")
@@ -29,6 +30,6 @@ def police_unit_detail(request, pk):
             "ancestors": units.above(unit),
             "subunits": unit.subunits.visible_to(user).select_related("jurisdiction"),
             "contacts": unit.contacts.visible_to(user).with_details(),
-            "agreements": unit.agreements.visible_to(user).with_parties(),
+            "agreements": unit.agreements.visible_to(user).with_parties(user),
         },
     )

@@ -59,7 +59,7 @@ def sections(user):
             "agreements",
             _("Cooperation agreements"),
             "agreements:list",
-            Agreement.objects.visible_to(user).with_parties(),
+            Agreement.objects.visible_to(user).with_parties(user),
         ),
     ]
 

@@ -4,8 +4,10 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
 
 from directory.agreements.models import Agreement
+from directory.police.models import PoliceUnit
 from tests.conftest import count_queries
 from tests.factories import AgreementFactory, AgreementPartyFactory, PoliceUnitFactory, TopicFactory
 
@@ -88,4 +90,70 @@ def test_list_costs_the_same_queries_for_5_and_50_rows(
         AgreementPartyFactory(agreement=AgreementFactory(topics=[topic]))
     with django_assert_max_num_queries(at_five):
         response = member_client.get(LIST, {"per_page": 50})
+    assert len(response.context["object_list"]) == 50
+
+
+@pytest.fixture
+def agreement_with_hidden_parties():
+    """A public agreement signed by a public and a hidden organisation, a hidden police unit
+    and a public subunit of it."""
+    agreement = AgreementFactory(title="Vereinbarung Nordstadt", is_public=True)
+    lka = PoliceUnitFactory(name="Landeskriminalamt Nord", kind=PoliceUnit.Kind.LKA)
+    hidden_unit = PoliceUnitFactory(name="Einheit Tarnkappe", parent=lka, is_public=False)
+    office = PoliceUnitFactory(name="Ansprechstelle LSBTI", parent=hidden_unit)
+    AgreementPartyFactory(agreement=agreement, organisation__name="Verein Lichtblick")
+    AgreementPartyFactory(
+        agreement=agreement, organisation__name="Verein Schattenriss", organisation__is_public=False
+    )
+    for unit in (hidden_unit, office):
+        AgreementPartyFactory(agreement=agreement, organisation=None, police_unit=unit)
+    return agreement, hidden_unit
+
+
+def test_public_agreement_does_not_name_hidden_parties_to_the_public(
+    client, agreement_with_hidden_parties
+):
+    agreement, hidden_unit = agreement_with_hidden_parties
+
+    for response in (client.get(agreement.get_absolute_url()), client.get(LIST)):
+        assertNotContains(response, "Schattenriss")
+        assertNotContains(response, "Tarnkappe")
+        assertNotContains(response, hidden_unit.get_absolute_url())
+        assertContains(response, "Vereinbarung Nordstadt")
+        assertContains(response, "Verein Lichtblick")
+        assertContains(response, "Landeskriminalamt Nord &gt; Ansprechstelle LSBTI")
+        assertContains(response, "2 nicht öffentliche Parteien")
+
+
+def test_members_see_every_party_of_an_agreement_with_its_full_path(
+    member_client, agreement_with_hidden_parties
+):
+    agreement, hidden_unit = agreement_with_hidden_parties
+
+    for response in (member_client.get(agreement.get_absolute_url()), member_client.get(LIST)):
+        assertContains(response, "Verein Schattenriss")
+        assertContains(response, "Landeskriminalamt Nord &gt; Einheit Tarnkappe")
+        assertContains(
+            response, "Landeskriminalamt Nord &gt; Einheit Tarnkappe &gt; Ansprechstelle LSBTI"
+        )
+        assertNotContains(response, "nicht öffentliche Partei")
+    page = member_client.get(agreement.get_absolute_url())
+    assertContains(page, f'href="{hidden_unit.get_absolute_url()}"')
+
+
+def test_public_list_costs_the_same_queries_for_5_and_50_rows_with_hidden_parties(
+    client, django_assert_max_num_queries
+):
+    def create(count):
+        for _ in range(count):
+            agreement = AgreementFactory(is_public=True)
+            AgreementPartyFactory(agreement=agreement)
+            AgreementPartyFactory(agreement=agreement, organisation__is_public=False)
+
+    create(5)
+    at_five = count_queries(client, f"{LIST}?per_page=50")
+
+    create(45)
+    with django_assert_max_num_queries(at_five):
+        response = client.get(LIST, {"per_page": 50})
     assert len(response.context["object_list"]) == 50

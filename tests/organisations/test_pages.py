@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
 
 from directory.organisations.models import Organisation
 from tests.conftest import count_queries
@@ -184,3 +185,36 @@ def test_detail_page_costs_the_same_queries_for_5_and_50_related_rows(
     with django_assert_max_num_queries(at_five):
         response = client.get(org.get_absolute_url())
     assert len(response.context["contacts"]) == 50
+
+
+def test_organisation_page_names_no_hidden_partner_to_the_public(client, member):
+    org = OrganisationFactory(name="Planerladen", is_public=True)
+    lka = PoliceUnitFactory(name="Landeskriminalamt Nord")
+    hidden_unit = PoliceUnitFactory(name="Einheit Tarnkappe", parent=lka, is_public=False)
+    office = PoliceUnitFactory(name="Ansprechstelle LSBTI", parent=hidden_unit)
+    party = AgreementPartyFactory(
+        organisation=org, agreement__title="Dortmunder Vereinbarung", agreement__is_public=True
+    )
+    for unit in (hidden_unit, office):
+        AgreementPartyFactory(agreement=party.agreement, organisation=None, police_unit=unit)
+    AgreementPartyFactory(
+        agreement=party.agreement,
+        organisation__name="Verein Schattenriss",
+        organisation__is_public=False,
+    )
+
+    anonymous = client.get(org.get_absolute_url())
+    client.force_login(member)
+    as_member = client.get(org.get_absolute_url())
+
+    assertNotContains(anonymous, "Tarnkappe")
+    assertNotContains(anonymous, "Schattenriss")
+    assertNotContains(anonymous, hidden_unit.get_absolute_url())
+    assertContains(anonymous, "Dortmunder Vereinbarung")
+    assertContains(anonymous, f'href="{office.get_absolute_url()}"')
+    assertContains(anonymous, "Landeskriminalamt Nord &gt; Ansprechstelle LSBTI")
+    assertContains(as_member, "Verein Schattenriss")
+    assertContains(as_member, f'href="{hidden_unit.get_absolute_url()}"')
+    assertContains(
+        as_member, "Landeskriminalamt Nord &gt; Einheit Tarnkappe &gt; Ansprechstelle LSBTI"
+    )

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
 
 from directory.police.models import PoliceUnit
 from tests.conftest import count_queries
@@ -91,3 +92,57 @@ def test_list_and_page_cost_the_same_queries_for_5_and_50_rows(
     with django_assert_max_num_queries(page_at_five):
         response = member_client.get(root.get_absolute_url())
     assert len(response.context["subunits"]) == 50
+
+
+@pytest.fixture
+def public_unit_below_a_hidden_one():
+    lka = PoliceUnitFactory(name="Landeskriminalamt Nord", kind=PoliceUnit.Kind.LKA)
+    hidden = PoliceUnitFactory(name="Einheit Tarnkappe", parent=lka, is_public=False)
+    office = PoliceUnitFactory(name="Ansprechstelle LSBTI", parent=hidden)
+    AgreementPartyFactory(
+        organisation=None,
+        police_unit=office,
+        agreement__title="Vereinbarung Regenbogen",
+        agreement__is_public=True,
+    )
+    return hidden, office
+
+
+def test_public_never_sees_a_hidden_superior_unit_of_a_public_unit(
+    client, public_unit_below_a_hidden_one
+):
+    hidden, office = public_unit_below_a_hidden_one
+
+    listed = client.get(LIST)
+    page = client.get(office.get_absolute_url())
+
+    for response in (listed, page):
+        assertNotContains(response, "Tarnkappe")
+        assertNotContains(response, hidden.get_absolute_url())
+    assert names(listed) == ["Landeskriminalamt Nord", "Ansprechstelle LSBTI"]
+    assertContains(listed, "Landeskriminalamt Nord &gt; Ansprechstelle LSBTI")
+    assertContains(page, "Vereinbarung Regenbogen")
+    assertContains(page, "Landeskriminalamt Nord &gt; Ansprechstelle LSBTI")
+
+
+def test_public_does_not_find_a_unit_by_a_hidden_superior_units_name(
+    client, member, public_unit_below_a_hidden_one
+):
+    assert names(client.get(LIST, {"q": "Tarnkappe"})) == []
+    assert names(client.get(LIST, {"q": "Tarnkap"})) == []
+    client.force_login(member)
+    assert names(client.get(LIST, {"q": "Tarnkappe"})) == ["Einheit Tarnkappe"]
+
+
+def test_members_see_the_full_path_of_a_unit_below_a_hidden_one(
+    member_client, public_unit_below_a_hidden_one
+):
+    hidden, office = public_unit_below_a_hidden_one
+    full_path = "Landeskriminalamt Nord &gt; Einheit Tarnkappe &gt; Ansprechstelle LSBTI"
+
+    listed = member_client.get(LIST)
+    page = member_client.get(office.get_absolute_url())
+
+    assertContains(listed, full_path)
+    assertContains(page, full_path)
+    assertContains(page, f'href="{hidden.get_absolute_url()}"')

@@ -87,3 +87,67 @@ def test_admin_refuses_a_cycle_with_a_clear_message(berlin, curator_client):
     assert "nicht unter sich selbst oder einer ihrer untergeordneten" in response.content.decode()
     police.refresh_from_db()
     assert police.parent is None
+
+
+@pytest.fixture
+def hidden_in_between():
+    """Landeskriminalamt > Einheit Tarnkappe (not public) > Ansprechstelle > Sprechstunde."""
+    lka = PoliceUnitFactory(name="Landeskriminalamt", kind=PoliceUnit.Kind.LKA)
+    hidden = PoliceUnitFactory(name="Einheit Tarnkappe", parent=lka, is_public=False)
+    office = PoliceUnitFactory(name="Ansprechstelle", parent=hidden)
+    desk = PoliceUnitFactory(name="Sprechstunde", parent=office)
+    for unit in (lka, hidden, office, desk):
+        unit.refresh_from_db()
+    return lka, hidden, office, desk
+
+
+def public_paths(*units):
+    return [PoliceUnit.objects.get(pk=unit.pk).public_path for unit in units]
+
+
+def test_public_path_leaves_out_hidden_superior_units(hidden_in_between):
+    _, hidden, _, desk = hidden_in_between
+
+    assert desk.path == "Landeskriminalamt > Einheit Tarnkappe > Ansprechstelle > Sprechstunde"
+    assert desk.public_path == "Landeskriminalamt > Ansprechstelle > Sprechstunde"
+    # A hidden unit's own name stays in its public path: only members ever see that unit.
+    assert hidden.public_path == "Landeskriminalamt > Einheit Tarnkappe"
+    # Loaded without knowing who looks, a unit names no hidden superior unit.
+    assert str(desk) == "Landeskriminalamt > Ansprechstelle > Sprechstunde"
+
+
+def test_public_paths_below_follow_a_superior_units_visibility(hidden_in_between):
+    lka, hidden, office, desk = hidden_in_between
+
+    PoliceUnit.objects.filter(pk=hidden.pk).update(is_public=True)
+    assert public_paths(office, desk) == [
+        "Landeskriminalamt > Einheit Tarnkappe > Ansprechstelle",
+        "Landeskriminalamt > Einheit Tarnkappe > Ansprechstelle > Sprechstunde",
+    ]
+
+    lka.is_public = False
+    lka.save()
+    assert public_paths(lka, office, desk) == [
+        "Landeskriminalamt",
+        "Einheit Tarnkappe > Ansprechstelle",
+        "Einheit Tarnkappe > Ansprechstelle > Sprechstunde",
+    ]
+
+
+def test_renaming_or_moving_keeps_hidden_units_out_of_public_paths(hidden_in_between):
+    lka, hidden, office, desk = hidden_in_between
+
+    PoliceUnit.objects.filter(pk=hidden.pk).update(name="Einheit Nebelwand")
+    PoliceUnit.objects.filter(pk=lka.pk).update(name="LKA")
+    assert public_paths(office, desk) == [
+        "LKA > Ansprechstelle",
+        "LKA > Ansprechstelle > Sprechstunde",
+    ]
+
+    other = PoliceUnitFactory(name="Geheimer Stab", parent=lka, is_public=False)
+    office.parent = other
+    office.save()
+    assert public_paths(desk) == ["LKA > Ansprechstelle > Sprechstunde"]
+    assert PoliceUnit.objects.get(pk=desk.pk).path == (
+        "LKA > Geheimer Stab > Ansprechstelle > Sprechstunde"
+    )

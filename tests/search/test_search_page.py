@@ -2,8 +2,10 @@
 
 import pytest
 from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
 
 from directory.core.text import fold, highlight
+from directory.police.models import PoliceUnit
 from tests.conftest import count_queries
 from tests.factories import (
     AgreementFactory,
@@ -136,3 +138,79 @@ def test_highlight_marks_words_starting_with_a_stem_and_escapes_the_rest():
         "&lt;b&gt;<mark>Moscheegemeinde</mark>&lt;/b&gt; Hörde"
     )
     assert str(highlight("Vereine & Verband", [])) == "Vereine &amp; Verband"
+
+
+@pytest.fixture
+def hidden_entries():
+    """A public agreement signed by a hidden organisation and by a public police unit that
+    sits below a hidden one."""
+    lka = PoliceUnitFactory(name="Landeskriminalamt Nord")
+    hidden_unit = PoliceUnitFactory(name="Einheit Tarnkappe", parent=lka, is_public=False)
+    office = PoliceUnitFactory(name="Ansprechstelle Regenbogen", parent=hidden_unit)
+    agreement = AgreementFactory(title="Vereinbarung Nordstadt", is_public=True)
+    AgreementPartyFactory(
+        agreement=agreement, organisation__name="Verein Schattenriss", organisation__is_public=False
+    )
+    AgreementPartyFactory(agreement=agreement, organisation=None, police_unit=office)
+    return hidden_unit, office, agreement
+
+
+def found(response):
+    return {key: entries for key, entries in groups(response).items() if entries}
+
+
+@pytest.mark.parametrize("hidden_name", ["Tarnkappe", "Tarnkap", "Schattenriss"])
+def test_public_search_finds_nothing_by_a_hidden_entrys_name(client, hidden_entries, hidden_name):
+    _, office, agreement = hidden_entries
+
+    response = client.get(SEARCH, {"q": hidden_name})
+
+    assert response.context["total"] == 0
+    assertNotContains(response, office.get_absolute_url())
+    assertNotContains(response, agreement.get_absolute_url())
+
+
+def test_public_search_results_name_no_hidden_entry(client, hidden_entries):
+    response = client.get(SEARCH, {"q": "Nordstadt Regenbogen"})
+    by_place = client.get(SEARCH, {"q": "Regenbogen"})
+
+    for page in (response, by_place):
+        assertNotContains(page, "Tarnkappe")
+        assertNotContains(page, "Schattenriss")
+        assertContains(page, "1 nicht öffentliche Partei")
+    assert found(response) == {"agreements": ["Vereinbarung Nordstadt"]}
+    assert found(by_place) == {
+        "police": ["Landeskriminalamt Nord > Ansprechstelle Regenbogen"],
+        "agreements": ["Vereinbarung Nordstadt"],
+    }
+
+
+def test_public_search_follows_a_superior_units_visibility(client, hidden_entries):
+    hidden_unit, _, _ = hidden_entries
+
+    hidden_unit.is_public = True
+    hidden_unit.save()
+    shown = found(client.get(SEARCH, {"q": "Tarnkappe"}))
+    PoliceUnit.objects.filter(pk=hidden_unit.pk).update(is_public=False)
+    hidden_again = client.get(SEARCH, {"q": "Tarnkappe"})
+
+    assert shown == {
+        "police": [
+            "Landeskriminalamt Nord > Einheit Tarnkappe",
+            "Landeskriminalamt Nord > Einheit Tarnkappe > Ansprechstelle Regenbogen",
+        ],
+        "agreements": ["Vereinbarung Nordstadt"],
+    }
+    assert hidden_again.context["total"] == 0
+
+
+def test_members_find_the_hidden_unit_and_see_full_paths_and_parties(member_client, hidden_entries):
+    by_name = member_client.get(SEARCH, {"q": "Tarnkappe"})
+    by_place = member_client.get(SEARCH, {"q": "Regenbogen"})
+
+    assert groups(by_name)["police"] == ["Landeskriminalamt Nord > Einheit Tarnkappe"]
+    assert groups(by_place)["police"] == [
+        "Landeskriminalamt Nord > Einheit Tarnkappe > Ansprechstelle Regenbogen"
+    ]
+    assertContains(by_place, "Verein Schattenriss")
+    assertNotContains(by_place, "nicht öffentliche Partei")
