@@ -5,6 +5,7 @@ from directory.core.admin import ChangedRecentlyFilter, CuratedAdmin, ReviewStat
 from directory.core.imports import CuratorImportMixin
 from directory.organisations.admin import OrganisationAdmin
 from directory.police.admin import PoliceUnitAdmin
+from directory.police.models import PoliceUnit
 
 from .models import ContactPerson
 from .resources import ContactPersonResource
@@ -93,6 +94,14 @@ class ContactPersonAdmin(CuratorImportMixin, CuratedAdmin):
     @admin.display(description=_("affiliation"))
     def affiliation(self, obj):
         return obj.affiliation
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_full_paths()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "police_unit":
+            kwargs["queryset"] = PoliceUnit.objects.with_full_paths()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         consent_changed = {"consent_given_on", "consent_basis"} & set(form.changed_data)

@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
-from django.db.models import Q, Value
+from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models.query import ModelIterable
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -40,19 +41,49 @@ VISIBLE_FROM = {
 }
 
 
+# The police unit's path chosen for the viewer, computed in the contacts' own query.
+UNIT_PATH = "police_unit_shown_path"
+
+
+class ContactPersonIterable(ModelIterable):
+    """Contacts whose loaded police unit is named with the path their queryset chose (see
+    `ContactPersonQuerySet.visible_to`): `str(unit)` reads `shown_path`."""
+
+    def __iter__(self):
+        for contact in super().__iter__():
+            path = getattr(contact, UNIT_PATH, None)
+            if path is not None and ContactPerson.police_unit.is_cached(contact):
+                contact.police_unit.shown_path = path
+            yield contact
+
+
 class ContactPersonQuerySet(CuratedQuerySet, SearchableQuerySet):
     search_name_field = "last_name"
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._iterable_class = ContactPersonIterable
+
     def visible_to(self, user):
         """Contacts whose visibility the user's role reaches; for the public, only public
-        contacts of public profiles (never a contact of an organisation nobody may see)."""
+        contacts of public profiles (never a contact of an organisation nobody may see).
+        A police unit loaded with them is named with the path `user` may read (every superior
+        unit for members and above, only the public ones otherwise)."""
         role = role_of(user)
         queryset = self.filter(visibility__in=VISIBLE_FROM[role])
         if role == Role.PUBLIC:
             queryset = queryset.filter(
                 Q(organisation__is_public=True) | Q(police_unit__is_public=True)
             )
-        return queryset
+        return queryset._unit_named_by(PoliceUnit.objects.path_field(user))
+
+    def with_full_paths(self):
+        """Contacts with their affiliation, a police unit named with every superior unit, for
+        curation (admin, subject access), where all units are seen."""
+        return self.select_related("organisation", "police_unit")._unit_named_by("path")
+
+    def _unit_named_by(self, path_field):
+        return self.annotate(**{UNIT_PATH: F(f"police_unit__{path_field}")})
 
     def in_region(self, region_ids):
         """Contacts whose organisation or police unit is in one of the regions."""

@@ -1,7 +1,9 @@
 """Triggers that keep `contacts_contactperson.search_vector` current (see core.search).
 
 Indexed: names, function, affiliation, topics, languages and the affiliation's place. Never
-indexed: channels (email, phone) and staff notes, so a search cannot reveal them."""
+indexed: channels (email, phone) and staff notes, so a search cannot reveal them. A police unit
+is indexed by its public path: nobody may find a public contact by the name of a hidden superior
+unit (see police.search_sql)."""
 
 from directory.core.search import assemble, document_trigger_sql, fold_vector, refresh_trigger_sql
 
@@ -17,7 +19,7 @@ SELECT {fold_vector("A", "c.first_name", "c.last_name", "c.functional_title")}
         "c.function",
         "(SELECT concat_ws(' ', o.name, o.short_name) FROM organisations_organisation o"
         " WHERE o.id = c.organisation_id)",
-        "(SELECT u.path FROM police_policeunit u WHERE u.id = c.police_unit_id)",
+        "(SELECT u.public_path FROM police_policeunit u WHERE u.id = c.police_unit_id)",
         "(SELECT string_agg(t.name, ' ') FROM contacts_contactperson_topics x"
         " JOIN core_topic t ON t.id = x.topic_id WHERE x.contactperson_id = c.id)",
     )
@@ -74,7 +76,8 @@ def sql():
             TABLE,
             "police_policeunit",
             f"SELECT c.id FROM {TABLE} c JOIN {{rows}} ON changed_rows.id = c.police_unit_id",
-            changed_columns=["path", "city", "jurisdiction_id"],
+            # A superior unit hidden or shown changes the public path (the tree trigger).
+            changed_columns=["public_path", "city", "jurisdiction_id"],
         )
     )
     return assemble(TABLE, DOCUMENT_FUNCTION, "netzpol_contact_document", parts)

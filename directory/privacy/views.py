@@ -13,7 +13,8 @@ from .report import processing_record, subject_access_report
 @role_required(Role.CURATOR)
 def subject_access(request, pk):
     """The report as a page, or with ?format=json as a download for the person."""
-    contact = get_object_or_404(ContactPerson, pk=pk)
+    # The affiliation as stored: a police unit with every superior unit.
+    contact = get_object_or_404(ContactPerson.objects.with_full_paths(), pk=pk)
     report = subject_access_report(contact)
     if request.GET.get("format") == "json":
         response = HttpResponse(
