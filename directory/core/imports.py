@@ -1,18 +1,23 @@
 """What the curators' spreadsheet imports share (django-import-export): German column names,
-choice and Land columns that accept codes or labels, a size-limited upload form, a check for
-missing columns, and the "likely duplicate" hint shown in the dry run's preview."""
+choice and Land columns that accept codes or labels, a size-limited upload form, files read
+within limits (import_files), a check for missing columns, errors without tracebacks, and the
+"likely duplicate" hint shown in the dry run's preview."""
+
+import logging
 
 from django.conf import settings
 from django.contrib.postgres.search import TrigramSimilarity
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from import_export import fields, resources, widgets
+from import_export import fields, resources, results, widgets
 from import_export.admin import ImportMixin
-from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ImportForm
 
+from .import_files import FileRefused, LimitedCSV, LimitedXLSX
 from .models import Region
 from .text import Fold, fold
+
+logger = logging.getLogger(__name__)
 
 SIMILAR_NAME = 0.6
 
@@ -90,19 +95,49 @@ class DuplicateHint(fields.Field):
         return "; ".join(f"{other} (#{other.pk})" for other in others)
 
 
+class MissingColumns(Exception):
+    """The file lacks required columns; the message names them and the columns it has."""
+
+
+class ImportFailed(Exception):
+    """What curators see of an unexpected error (its traceback goes to the log)."""
+
+
+class MessageOnly(results.Error):
+    """An import error as curators see it: django-import-export's template prints every file
+    error's traceback (server paths included), whatever DEBUG says."""
+
+    traceback = ""
+
+
 class DirectoryResource(resources.ModelResource):
     """Required columns are checked before any row is read."""
 
     required_columns = []
 
     def before_import(self, dataset, **kwargs):
-        missing = [c for c in self.required_columns if c not in (dataset.headers or [])]
+        headers = [str(h) for h in dataset.headers or [] if h is not None]
+        missing = [c for c in self.required_columns if c not in headers]
         if missing:
-            raise ValidationError(
+            # django-import-export goes on with the rows after this error; without the columns
+            # each row would only fail again, so there are none left to go on with.
+            del dataset[:]
+            raise MissingColumns(
                 _("The file lacks these columns: %(columns)s. Its columns are: %(found)s.")
-                % {"columns": ", ".join(missing), "found": ", ".join(dataset.headers or [])}
+                % {"columns": ", ".join(missing), "found": ", ".join(headers)}
             )
         super().before_import(dataset, **kwargs)
+
+    def get_error_result_class(self):
+        return MessageOnly
+
+    def handle_import_error(self, result, error, raise_errors=False):
+        if not isinstance(error, MissingColumns):
+            logger.error("Import failed", exc_info=error)
+            error = ImportFailed(
+                _("The import failed because of an unexpected error, which has been logged.")
+            )
+        super().handle_import_error(result, error, raise_errors)
 
 
 def similar(queryset, field, value):
@@ -129,5 +164,11 @@ class LimitedImportForm(ImportForm):
 class CuratorImportMixin(ImportMixin):
     """Admin import from CSV or XLSX: upload, dry run with every row's result, then confirm."""
 
-    import_formats = [CSV, XLSX]
+    import_formats = [LimitedCSV, LimitedXLSX]
     import_form_class = LimitedImportForm
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, FileRefused):
+            form.add_error("import_file", str(e))
+        else:
+            super().add_data_read_fail_error_to_form(form, e)

@@ -37,12 +37,14 @@ def csv_lines(header, connection, query, params, delimiter=";", chunk_size=64 * 
 
     PostgreSQL writes the rows (COPY, the cells already text and neutralised by `query`);
     its row ends are LF, one row per message, so each becomes CRLF while line breaks inside
-    quoted cells stay as they are."""
-    header_line = csv.writer(_Line(), delimiter=delimiter, lineterminator="\r\n").writerow(
-        [neutralise(h) for h in header]
-    )
+    quoted cells stay as they are. Every cell is quoted: a file written with `;` may be opened
+    with `,` as list separator (or the other way round), and an unquoted "Leitung,=1+1" would
+    then split into a cell that starts with "="."""
+    header_line = csv.writer(
+        _Line(), delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_ALL
+    ).writerow([neutralise(h) for h in header])
     yield (BOM + header_line).encode()
-    statement = sql.SQL("COPY ({}) TO STDOUT (FORMAT csv, DELIMITER {})").format(
+    statement = sql.SQL("COPY ({}) TO STDOUT (FORMAT csv, DELIMITER {}, FORCE_QUOTE *)").format(
         sql.SQL(query), sql.Literal(delimiter)
     )
     buffer = bytearray()
