@@ -15,6 +15,7 @@ from directory.core.text import Fold
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 
+from . import search_sql
 from .validators import validate_pdf
 
 
@@ -94,15 +95,16 @@ class AgreementPartyQuerySet(models.QuerySet):
         """Each party with its name as `user` may read it, as `shown_name` (what `str(party)`
         gives): an organisation's name, or a police unit's path without the superior units
         `user` may not see."""
-        path = PoliceUnit.objects.path_field(user)
-        return self.annotate(
-            shown_name=Coalesce(
-                "organisation__name",
-                NullIf(f"police_unit__{path}", Value("")),
-                "police_unit__name",
-                output_field=models.CharField(),
-            )
-        )
+        path_field = PoliceUnit.objects.path_field(user)
+        return self.annotate(shown_name=AgreementParty.name_expression(path_field))
+
+
+def party_name_sources(path_field):
+    """Where a party's name comes from, the first that is not empty: the organisation's name,
+    the police unit's path (`path_field`: "path" or "public_path", see
+    PoliceUnitQuerySet.path_field), the unit's own name. The one rule behind `str(party)`,
+    `named_for` and the exports."""
+    return ["organisation__name", f"police_unit__{path_field}", "police_unit__name"]
 
 
 @track_history(exclude=["search_vector"])
@@ -163,6 +165,7 @@ class Agreement(CuratedModel):
         ]
         verbose_name = _("cooperation agreement")
         verbose_name_plural = _("cooperation agreements")
+        triggers = search_sql.document()
         constraints = [
             models.CheckConstraint(
                 name="agreement_valid_until_after_from",
@@ -215,6 +218,8 @@ class AgreementParty(models.Model):
         ordering = ["pk"]
         verbose_name = _("party")
         verbose_name_plural = _("parties")
+        # A party added, removed or changed re-indexes its agreement (see search_sql).
+        triggers = [*search_sql.linked(), *search_sql.party_changed()]
         constraints = [
             models.CheckConstraint(
                 name="agreement_party_exactly_one",
@@ -237,8 +242,60 @@ class AgreementParty(models.Model):
         ]
 
     def __str__(self):
-        # The name its queryset chose for the viewer (see `named_for`).
-        return getattr(self, "shown_name", None) or str(self.organisation or self.police_unit)
+        # The name its queryset chose for the viewer (see `named_for`); loaded without one,
+        # a party names no hidden superior unit.
+        return getattr(self, "shown_name", None) or self.name_for("public_path")
 
     def get_absolute_url(self):
         return (self.organisation or self.police_unit).get_absolute_url()
+
+    @staticmethod
+    def name_expression(path_field):
+        """SQL: a party's name (`party_name_sources`), for a query on parties."""
+        return Coalesce(
+            *(NullIf(F(source), Value("")) for source in party_name_sources(path_field)),
+            output_field=models.CharField(),
+        )
+
+    def name_for(self, path_field):
+        """Python: the same name for a loaded party (`party_name_sources`)."""
+        for source in party_name_sources(path_field):
+            value = self
+            for attribute in source.split("__"):
+                value = getattr(value, attribute, None) if value is not None else None
+            if value:
+                return value
+        return ""
+
+
+# --- Search index triggers on the tables an agreement's document reads --------------------------
+# pgtrigger declares triggers on models: a proxy stands for a table of another app and for a link
+# table Django makes, so `makemigrations` notices a change to these triggers too.
+
+
+class AgreementSearchTopicLink(Agreement.topics.through):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.linked()
+
+
+class AgreementSearchTopic(Topic):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.topic_renamed()
+
+
+class AgreementSearchOrganisation(Organisation):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.organisation_changed()
+
+
+class AgreementSearchPoliceUnit(PoliceUnit):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.police_unit_changed()

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
-from django.db.models import F, Q, Value
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models import F, Q, Value, Window
+from django.db.models.functions import Coalesce, Lower, NullIf, RowNumber
 from django.db.models.query import ModelIterable
 from django.urls import reverse
 from django.utils import timezone
@@ -12,9 +12,12 @@ from directory.core.dates import add_months
 from directory.core.models import CuratedModel, CuratedQuerySet, Language, Topic, track_history
 from directory.core.roles import Role, role_of
 from directory.core.search import SearchableQuerySet, search_vector_field
+from directory.core.sorting import german_ordering
 from directory.core.text import Fold
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
+
+from . import search_sql
 
 # What an anonymised contact is called (see reviews.services.anonymise).
 ANONYMOUS_TITLE = "Anonymisierter Eintrag"
@@ -110,6 +113,28 @@ class ContactPersonQuerySet(CuratedQuerySet, SearchableQuerySet):
             .with_names("topics")
         )
 
+    def alphabetical(self):
+        """By name in German order (see core.sorting): a team mailbox by its title, among the
+        persons, not before them."""
+        return self.order_by(
+            *german_ordering(self, [ContactPerson.sort_name(), "first_name"]), "pk"
+        )
+
+    def one_per_email(self):
+        """Each email address once (ignoring case), for invitations: of the contacts sharing
+        an address, the first in this queryset's order; contacts without one all stay."""
+        firsts = (
+            self.exclude(email="")
+            .annotate(
+                email_rank=Window(
+                    RowNumber(), partition_by=Lower("email"), order_by=[*self.query.order_by, "pk"]
+                )
+            )
+            .filter(email_rank=1)
+            .values("pk")
+        )
+        return self.filter(Q(email="") | Q(pk__in=firsts))
+
 
 @track_history(exclude=["search_vector"])
 class ContactPerson(CuratedModel):
@@ -186,6 +211,14 @@ class ContactPerson(CuratedModel):
         "basis": _("Consent (Art. 6(1)(a)) or public function (Art. 6(1)(e) DSGVO)"),
         "recipients": _("Vetted members and coordinators, by the entry's visibility; the office"),
         "retention": _("Anonymised when not confirmed within NETZPOL_RETENTION_MONTHS"),
+        # Erasure (retention, removal, Art. 17) empties the fields above in the entry and its
+        # history (core.personal_data); the entry stays, marked, visible to the office only.
+        "of_contact": lambda contact: Q(pk=contact.pk),
+        "erased_as": {
+            "functional_title": ANONYMOUS_TITLE,
+            "visibility": Visibility.STAFF,
+            "consent_recorded_by": None,
+        },
     }  # fmt: skip
 
     class Meta:
@@ -198,6 +231,7 @@ class ContactPerson(CuratedModel):
         ]
         verbose_name = _("contact person")
         verbose_name_plural = _("contact persons")
+        triggers = search_sql.document()
         constraints = [
             models.CheckConstraint(
                 name="contact_exactly_one_affiliation",
@@ -249,3 +283,50 @@ class ContactPerson(CuratedModel):
     @property
     def affiliation(self):
         return self.organisation or self.police_unit
+
+
+# --- Search index triggers on the tables a contact's document reads -----------------------------
+# pgtrigger declares triggers on models: a proxy stands for a table of another app and for a link
+# table Django makes, so `makemigrations` notices a change to these triggers too.
+
+
+class ContactSearchTopicLink(ContactPerson.topics.through):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.linked()
+
+
+class ContactSearchLanguageLink(ContactPerson.languages.through):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.linked()
+
+
+class ContactSearchTopic(Topic):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.renamed("topics", "topic_id")
+
+
+class ContactSearchLanguage(Language):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.renamed("languages", "language_id")
+
+
+class ContactSearchOrganisation(Organisation):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.organisation_changed()
+
+
+class ContactSearchPoliceUnit(PoliceUnit):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.police_unit_changed()

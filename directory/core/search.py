@@ -13,9 +13,12 @@ import re
 import unicodedata
 from contextlib import contextmanager
 
+import pgtrigger
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, models
 from django.db.models import Func, Value
+
+from .declared_sql import declare_function
 
 MAX_WORDS = 8
 MAX_WORD_LENGTH = 40
@@ -102,12 +105,100 @@ def search_vector_field():
     return SearchVectorField(null=True, editable=False)
 
 
-SEARCH_TRIGGERS = """
-    SELECT tgrelid::regclass::text, tgname FROM pg_trigger
-    WHERE NOT tgisinternal
-        AND (tgname = 'search_vector_document' OR starts_with(tgname, 'reindex_'))
-    ORDER BY 1, 2
+# --- Keeping the documents current -------------------------------------------------------------
+# Declared on the models with django-pgtrigger (so `makemigrations` notices every change): a
+# row trigger on each searchable table stores the row's document, and statement triggers on the
+# tables a document reads (link tables, topics, regions, affiliations) re-index the entries whose
+# document changed. The entity apps' `search_sql.py` say what each document holds.
+
+REINDEX_FUNCTION_SQL = """
+CREATE OR REPLACE FUNCTION netzpol_reindex(entries regclass, ids bigint[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    -- Any update of a row runs its table's search document trigger, which stores the document
+    -- anew: emptying the column is just the cheapest update.
+    IF cardinality(ids) > 0 THEN
+        EXECUTE format('UPDATE %s SET search_vector = NULL WHERE id IN (SELECT unnest($1))',
+            entries) USING ids;
+    END IF;
+END $$;
 """
+declare_function(REINDEX_FUNCTION_SQL)
+
+
+def reindex(queryset):
+    """Store the search documents of the entries in `queryset` anew (see `netzpol_reindex`)."""
+    return queryset.update(search_vector=None)
+
+
+class SearchIndexTrigger(pgtrigger.Trigger):
+    """A trigger that keeps search documents current (what `search_index_deferred` pauses)."""
+
+
+class SearchDocumentTrigger(SearchIndexTrigger):
+    """Stores the row's search document, an SQL expression over `NEW`, before every write.
+
+    Its name sorts after the police tree's `place_in_tree` (triggers fire in name order), so a
+    unit's paths are computed before they are indexed."""
+
+    def __init__(self, document):
+        super().__init__(
+            name="search_document",
+            when=pgtrigger.Before,
+            operation=pgtrigger.Insert | pgtrigger.Update,
+            func=f"NEW.search_vector := {document.strip()};\nRETURN NEW;",
+        )
+
+
+def reindex_when_linked(entries, link_column):
+    """Triggers for a link table (an entry's topics, languages, parties): a link added or
+    removed re-indexes the entry of the table `entries` that `link_column` names."""
+    return [
+        _reindex_trigger(entries, pgtrigger.Insert, f"SELECT {link_column} FROM new_rows"),
+        _reindex_trigger(entries, pgtrigger.Delete, f"SELECT {link_column} FROM old_rows"),
+    ]
+
+
+def reindex_when_changed(entries, columns, ids):
+    """A trigger for a table the documents of `entries` read: an update that changes one of
+    `columns` re-indexes the entries `ids` selects, SQL that joins `{rows}` (the updated rows
+    whose columns changed, as `changed_rows`)."""
+    # EXCEPT compares like IS DISTINCT FROM and hashes: linear in the rows updated, where a join
+    # of the two transition tables (no statistics, no indexes) can go quadratic.
+    listed = ", ".join(["id", *columns])
+    changed = f"(SELECT {listed} FROM new_rows EXCEPT SELECT {listed} FROM old_rows)"
+    changed += " AS changed_rows"
+    return [_reindex_trigger(entries, pgtrigger.Update, ids.format(rows=changed))]
+
+
+def _reindex_trigger(entries, event, ids):
+    return SearchIndexTrigger(
+        # e.g. "reindex_contactperson_on_update", on the table whose rows change.
+        name=f"reindex_{entries.split('_', 1)[1]}_on_{str(event).lower()}",
+        level=pgtrigger.Statement,
+        when=pgtrigger.After,
+        operation=event,
+        referencing=pgtrigger.Referencing(
+            old="old_rows" if event in (pgtrigger.Update, pgtrigger.Delete) else None,
+            new="new_rows" if event in (pgtrigger.Update, pgtrigger.Insert) else None,
+        ),
+        func=f"PERFORM netzpol_reindex('{entries}', ARRAY({ids}));\nRETURN NULL;",
+    )
+
+
+def fold_vector(weight, *parts):
+    """SQL: the folded, stemmed tsvector of the text parts, with a weight (A–D)."""
+    text = f"netzpol_fold(concat_ws(' ', {', '.join(parts)}))"
+    return f"setweight(to_tsvector('german', {text}), '{weight}')"
+
+
+def search_index_triggers():
+    """The declared search index triggers, as (model, trigger) pairs."""
+    return [
+        (model, trigger)
+        for model, trigger in pgtrigger.registered()
+        if isinstance(trigger, SearchIndexTrigger)
+    ]
 
 
 @contextmanager
@@ -120,104 +211,31 @@ def search_index_deferred():
     seeding and loads into a quiet database, not for the live portal."""
     if not connection.in_atomic_block:
         raise RuntimeError("search_index_deferred() needs a transaction (transaction.atomic).")
+    triggers = [trigger.compile(model) for model, trigger in search_index_triggers()]
+    searchable = sorted(
+        {
+            model._meta.concrete_model
+            for model, trigger in search_index_triggers()
+            if isinstance(trigger, SearchDocumentTrigger)
+        },
+        key=lambda model: model._meta.db_table,
+    )
     with connection.cursor() as cursor:
-        cursor.execute(SEARCH_TRIGGERS)
-        triggers = cursor.fetchall()
         # ALTER TABLE refuses tables with pending deferred (foreign key) checks: run them now.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        for table, trigger in triggers:
-            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER {trigger}")
+        for trigger in triggers:
+            cursor.execute(trigger.disable_sql)
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     yield
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        for table, trigger in triggers:
-            cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER {trigger}")
+        for trigger in triggers:
+            cursor.execute(trigger.enable_sql)
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-        for table in sorted({table for table, trigger in triggers if trigger.startswith("search")}):
-            cursor.execute(f"ANALYZE {table}")
-            cursor.execute(f"UPDATE {table} SET search_vector = NULL")
-
-
-# --- SQL for the triggers (used by the entity apps' migrations) -------------------------------
-
-
-def document_trigger_sql(table, document_function):
-    """BEFORE INSERT/UPDATE row trigger that stores `document_function(NEW)` in the row.
-
-    Named to fire after the police tree trigger (triggers fire in name order), so a unit's
-    path is computed before it is indexed."""
-    function = f"{table}_search_document_row"
-    return (
-        f"""
-    CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        NEW.search_vector := {document_function}(NEW);
-        RETURN NEW;
-    END $$;
-    CREATE OR REPLACE TRIGGER search_vector_document BEFORE INSERT OR UPDATE ON {table}
-        FOR EACH ROW EXECUTE FUNCTION {function}();
-    """,
-        f"""
-    DROP TRIGGER IF EXISTS search_vector_document ON {table};
-    DROP FUNCTION IF EXISTS {function}();
-    """,
-    )
-
-
-def refresh_trigger_sql(name, target, source, ids, changed_columns=None):
-    """Statement triggers on `source` that re-index the `target` rows `ids` selects.
-
-    `ids` is SQL selecting target ids from the relation `{rows}`: the inserted and the deleted
-    rows, or (with `changed_columns`) the updated rows whose columns changed."""
-    forward, reverse = [], []
-    if changed_columns:
-        # EXCEPT compares like IS DISTINCT FROM and hashes: linear in the rows updated, where a
-        # join of the two transition tables (no statistics, no indexes) can go quadratic.
-        columns = ", ".join(["id", *changed_columns])
-        changed = f"(SELECT {columns} FROM new_rows EXCEPT SELECT {columns} FROM old_rows)"
-        events = [
-            ("update", "UPDATE", "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows", changed)
-        ]
-    else:
-        events = [
-            ("insert", "INSERT", "REFERENCING NEW TABLE AS new_rows", "new_rows"),
-            ("delete", "DELETE", "REFERENCING OLD TABLE AS old_rows", "old_rows"),
-        ]
-    for suffix, event, referencing, rows in events:
-        function = f"netzpol_reindex_{name}_{suffix}"
-        trigger = f"reindex_{name}_{suffix}"
-        forward.append(f"""
-        CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            UPDATE {target} SET search_vector = NULL
-                WHERE id IN ({ids.format(rows=f"{rows} AS changed_rows")});
-            RETURN NULL;
-        END $$;
-        CREATE OR REPLACE TRIGGER {trigger} AFTER {event} ON {source} {referencing}
-            FOR EACH STATEMENT EXECUTE FUNCTION {function}();
-        """)
-        reverse.append(
-            f"DROP TRIGGER IF EXISTS {trigger} ON {source}; DROP FUNCTION IF EXISTS {function}();"
-        )
-    return "\n".join(forward), "\n".join(reverse)
-
-
-def fold_vector(weight, *parts):
-    """SQL: the folded, stemmed tsvector of the text parts, with a weight (A–D)."""
-    text = f"netzpol_fold(concat_ws(' ', {', '.join(parts)}))"
-    return f"setweight(to_tsvector('german', {text}), '{weight}')"
-
-
-def assemble(table, document_sql, document_function, parts):
-    """Forward and reverse SQL of a table's search triggers; forward also indexes all rows."""
-    forward = "\n".join(
-        [document_sql, *(f for f, _ in parts), f"UPDATE {table} SET search_vector = NULL;"]
-    )
-    reverse = "\n".join(
-        [*(r for _, r in reversed(parts)), f"DROP FUNCTION IF EXISTS {document_function};"]
-    )
-    return forward, reverse
+        for model in searchable:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+    for model in searchable:
+        reindex(model._base_manager.all())
 
 
 def search_stems(text):

@@ -1,9 +1,10 @@
 """German-tolerant text matching in PostgreSQL.
 
-``netzpol_fold(text)`` (created by migration core 0002) lowercases, strips accents with
-``unaccent`` and collapses the German transliterations ae/oe/ue/ss, so "Müller", "Mueller" and
-"muller" all fold to "muller" and "Straße"/"Strasse" to "strase". The function is IMMUTABLE so
-it can back expression indexes.
+``netzpol_fold(text)`` lowercases, strips accents with ``unaccent`` and collapses the German
+transliterations ae/oe/ue/ss, so "Müller", "Mueller" and "muller" all fold to "muller" and
+"Straße"/"Strasse" to "strase". The function is IMMUTABLE so it can back expression indexes.
+``fold`` is the same in Python, for text already on a page (tests/core/test_fold_parity.py
+holds the two together).
 """
 
 import re
@@ -14,6 +15,8 @@ from django.db.models import Func, Lookup
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from .declared_sql import declare_function
+
 FOLD_FUNCTION_SQL = """
 CREATE OR REPLACE FUNCTION netzpol_fold(value text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
@@ -21,7 +24,7 @@ RETURN replace(replace(replace(replace(
     public.unaccent('public.unaccent'::regdictionary, lower(value)),
     'ae', 'a'), 'oe', 'o'), 'ue', 'u'), 'ss', 's');
 """
-DROP_FOLD_FUNCTION_SQL = "DROP FUNCTION IF EXISTS netzpol_fold(text);"
+declare_function(FOLD_FUNCTION_SQL)
 
 
 class Fold(Func):
@@ -48,10 +51,44 @@ class FoldedContains(Lookup):
         return ("%s", [escaped])
 
 
+# What `unaccent` does beyond taking the accents off Latin and Greek letters (PostgreSQL 18's
+# unaccent.rules, for the Latin, Greek, Cyrillic and Arabic blocks): the letters it spells out
+# in Latin, and the ones it leaves alone although Unicode decomposes them.
+SPELLED_OUT = {
+    # Latin-1 Supplement and Latin Extended-A
+    "æ": "ae", "ð": "d", "ø": "o", "þ": "th", "ß": "ss", "đ": "d", "ħ": "h", "ı": "i",
+    "ĸ": "q", "ŀ": "l", "ł": "l", "ŉ": "'n", "ŋ": "n", "œ": "oe", "ŧ": "t",
+    "¼": " 1/4", "½": " 1/2", "¾": " 3/4",
+    # Latin Extended-B (e.g. Hausa and Fula names) and the small letters of its capitals
+    "ƀ": "b", "ƃ": "b", "ƈ": "c", "ƌ": "d", "ƒ": "f", "ƕ": "hv", "ƙ": "k", "ƚ": "l",
+    "ƞ": "n", "ƣ": "oi", "ƥ": "p", "ƫ": "t", "ƭ": "t", "ƴ": "y", "ƶ": "z", "ǥ": "g",
+    "ȡ": "d", "ȥ": "z", "ȴ": "l", "ȵ": "n", "ȶ": "t", "ȷ": "j", "ȸ": "db", "ȹ": "qp",
+    "ȼ": "c", "ȿ": "s", "ɀ": "z", "ɇ": "e", "ɉ": "j", "ɍ": "r", "ɏ": "y", "ɓ": "b",
+    "ɖ": "d", "ɗ": "d", "ɛ": "e", "ɠ": "g", "ɨ": "i", "ɲ": "n", "ʀ": "R", "ʈ": "t",
+    "ʉ": "u", "ʋ": "v", "ⱥ": "a", "ⱦ": "t",
+    "ǣ": "ǣ", "ǯ": "ǯ", "ǽ": "ǽ", "ǿ": "ǿ",
+    # Latin Extended Additional
+    "ẚ": "a", "ẛ": "ẛ", "ẜ": "s", "ẝ": "s", "ỻ": "ll", "ỽ": "v", "ỿ": "y",
+    # Greek and Cyrillic
+    "ϓ": "ϓ", "ϔ": "ϔ", "ё": "е",
+}  # fmt: skip
+UNACCENTED_SCRIPTS = ("LATIN ", "GREEK ")
+
+
+def _unaccent(char):
+    if char in SPELLED_OUT:
+        return SPELLED_OUT[char]
+    if "\u0300" <= char <= "\u0362":  # a combining accent on its own
+        return ""
+    decomposed = unicodedata.normalize("NFKD", char)
+    if not unicodedata.name(decomposed[0], "").startswith(UNACCENTED_SCRIPTS):
+        return char  # Cyrillic й, Arabic أ: letters of their own, as for unaccent
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def fold(value):
     """Python's `netzpol_fold`, for marking matches in text already on the page."""
-    value = unicodedata.normalize("NFKD", value.lower().replace("ß", "ss"))
-    value = "".join(c for c in value if not unicodedata.combining(c))
+    value = "".join(_unaccent(char) for char in value.lower())
     for spelled, folded in (("ae", "a"), ("oe", "o"), ("ue", "u"), ("ss", "s")):
         value = value.replace(spelled, folded)
     return value

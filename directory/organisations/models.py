@@ -16,6 +16,8 @@ from directory.core.models import (
 from directory.core.search import SearchableQuerySet, search_vector_field
 from directory.core.text import Fold
 
+from . import search_sql
+
 
 class OrganisationQuerySet(CuratedQuerySet, SearchableQuerySet):
     search_name_field = "name"
@@ -84,6 +86,7 @@ class Organisation(CuratedModel, AddressModel):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        triggers = search_sql.document()
         constraints = [AddressModel.postcode_constraint("organisation")]
         indexes = [
             GinIndex(fields=["search_vector"], name="organisation_search_gin"),
@@ -95,3 +98,50 @@ class Organisation(CuratedModel, AddressModel):
 
     def get_absolute_url(self):
         return reverse("organisations:detail", kwargs={"pk": self.pk})
+
+
+# --- Search index triggers on the tables an organisation's document reads -----------------------
+# pgtrigger declares triggers on models: a proxy stands for a table of another app and for a link
+# table Django makes, so `makemigrations` notices a change to these triggers too.
+
+
+class OrganisationSearchTopicLink(Organisation.topics.through):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.linked()
+
+
+class OrganisationSearchRegionLink(Organisation.regions.through):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.linked()
+
+
+class OrganisationSearchLanguageLink(Organisation.languages.through):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.linked()
+
+
+class OrganisationSearchTopic(Topic):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.renamed("topics", "topic_id")
+
+
+class OrganisationSearchRegion(Region):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.renamed("regions", "region_id")
+
+
+class OrganisationSearchLanguage(Language):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.renamed("languages", "language_id")

@@ -1,66 +1,57 @@
-"""Triggers that keep `organisations_organisation.search_vector` current (see core.search)."""
+"""What keeps `organisations_organisation.search_vector` current (see core.search); the
+triggers are declared in models.py."""
 
-from directory.core.search import assemble, document_trigger_sql, fold_vector, refresh_trigger_sql
+from directory.core.search import (
+    SearchDocumentTrigger,
+    fold_vector,
+    reindex_when_changed,
+    reindex_when_linked,
+)
 
 TABLE = "organisations_organisation"
 
-DOCUMENT_FUNCTION = f"""
-CREATE OR REPLACE FUNCTION netzpol_organisation_document(o {TABLE}) RETURNS tsvector
-LANGUAGE sql STABLE AS $$
-SELECT {fold_vector("A", "o.name", "o.short_name")}
-    || {
+DOCUMENT = f"""
+{fold_vector("A", "NEW.name", "NEW.short_name")}
+|| {
     fold_vector(
         "B",
-        "o.city",
-        "o.postcode",
-        "(SELECT name FROM core_region WHERE id = o.land_id)",
+        "NEW.city",
+        "NEW.postcode",
+        "(SELECT name FROM core_region WHERE id = NEW.land_id)",
         "(SELECT string_agg(t.name, ' ') FROM organisations_organisation_topics x"
-        " JOIN core_topic t ON t.id = x.topic_id WHERE x.organisation_id = o.id)",
+        " JOIN core_topic t ON t.id = x.topic_id WHERE x.organisation_id = NEW.id)",
         "(SELECT string_agg(concat_ws(' ', r.name, p.name), ' ')"
         " FROM organisations_organisation_regions x JOIN core_region r ON r.id = x.region_id"
-        " LEFT JOIN core_region p ON p.id = r.parent_id WHERE x.organisation_id = o.id)",
+        " LEFT JOIN core_region p ON p.id = r.parent_id WHERE x.organisation_id = NEW.id)",
     )
 }
-    || {
+|| {
     fold_vector(
         "C",
         "(SELECT string_agg(l.name, ' ') FROM organisations_organisation_languages x"
-        " JOIN core_language l ON l.id = x.language_id WHERE x.organisation_id = o.id)",
-        "o.description",
-        "o.target_groups",
+        " JOIN core_language l ON l.id = x.language_id WHERE x.organisation_id = NEW.id)",
+        "NEW.description",
+        "NEW.target_groups",
     )
 }
-$$;
 """
 
 
-def sql():
-    """(forward, reverse) SQL for the migration."""
-    parts = [document_trigger_sql(TABLE, "netzpol_organisation_document")]
-    for relation, column in [
-        ("topics", "topic_id"),
-        ("regions", "region_id"),
-        ("languages", "language_id"),
-    ]:
-        through = f"{TABLE}_{relation}"
-        parts.append(
-            refresh_trigger_sql(
-                f"organisation_{relation}", TABLE, through, "SELECT organisation_id FROM {rows}"
-            )
-        )
-        reference = {
-            "topics": "core_topic",
-            "regions": "core_region",
-            "languages": "core_language",
-        }[relation]
-        parts.append(
-            refresh_trigger_sql(
-                f"organisation_{relation}_renamed",
-                TABLE,
-                reference,
-                f"SELECT x.organisation_id FROM {through} x"
-                f" JOIN {{rows}} ON changed_rows.id = x.{column}",
-                changed_columns=["name"],
-            )
-        )
-    return assemble(TABLE, DOCUMENT_FUNCTION, "netzpol_organisation_document", parts)
+def document():
+    """The organisation's own document, stored before every write."""
+    return [SearchDocumentTrigger(DOCUMENT)]
+
+
+def linked():
+    """An organisation's topic, region or language added or removed: the organisation."""
+    return reindex_when_linked(TABLE, "organisation_id")
+
+
+def renamed(relation, column):
+    """A topic, region or language renamed: its organisations."""
+    return reindex_when_changed(
+        TABLE,
+        ["name"],
+        f"SELECT x.organisation_id FROM {TABLE}_{relation} x"
+        f" JOIN {{rows}} ON changed_rows.id = x.{column}",
+    )

@@ -1,12 +1,13 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from directory.core.listing import DirectoryFilterSet, MultipleChoices, SortFilter
+from directory.core.listing import DirectoryFilterSet, MultipleChoices, SortFilter, topic_filter
 
 from .models import PoliceUnit
 
 
 class PoliceUnitFilter(DirectoryFilterSet):
+    topic = topic_filter()
     level = MultipleChoices(choices=PoliceUnit.Level.choices, label=_("Level"))
     kind = MultipleChoices(choices=PoliceUnit.Kind.choices, label=_("Kind"))
     public = django_filters.BooleanFilter(field_name="is_public", label=_("Public profile"))
@@ -22,7 +23,7 @@ class PoliceUnitFilter(DirectoryFilterSet):
     )
 
     staff_filters = ["review", "public"]
-    form_order = ["q", "region", "level", "kind"]
+    form_order = ["q", "topic", "region", "level", "kind"]
 
     class Meta:
         model = PoliceUnit

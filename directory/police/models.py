@@ -7,10 +7,19 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from directory.core.models import AddressModel, CuratedModel, CuratedQuerySet, Region, track_history
+from directory.core.models import (
+    AddressModel,
+    CuratedModel,
+    CuratedQuerySet,
+    Region,
+    Topic,
+    track_history,
+)
 from directory.core.roles import Role, role_of
 from directory.core.search import SearchableQuerySet, search_vector_field
 from directory.core.text import Fold
+
+from . import search_sql
 
 # Keeps `lineage` (ids from the root down to the unit), `path` (their names) and `public_path`
 # (the names of the public units among them, and the unit's own) in step with `parent`, `name`
@@ -127,6 +136,13 @@ class PoliceUnit(CuratedModel, AddressModel):
         blank=True,
         related_name="police_units",
     )
+    topics = models.ManyToManyField(
+        Topic,
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="police_units",
+        help_text=_("What the unit is responsible for."),
+    )
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("general email"), blank=True)
     phone = models.CharField(_("general phone"), max_length=40, blank=True)
@@ -188,6 +204,7 @@ class PoliceUnit(CuratedModel, AddressModel):
                 | pgtrigger.Q(old__is_public__df=pgtrigger.F("new__is_public")),
                 func=UPDATE_SUBUNITS,
             ),
+            *search_sql.document(),
         ]
 
     def __str__(self):
@@ -204,3 +221,29 @@ class PoliceUnit(CuratedModel, AddressModel):
             raise ValidationError(
                 {"parent": _("A police unit cannot be placed below itself or one of its subunits.")}
             )
+
+
+# --- Search index triggers on the tables a unit's document reads --------------------------------
+# pgtrigger declares triggers on models: a proxy stands for a table of another app and for a link
+# table Django makes, so `makemigrations` notices a change to these triggers too.
+
+
+class PoliceUnitSearchTopicLink(PoliceUnit.topics.through):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.linked()
+
+
+class PoliceUnitSearchTopic(Topic):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.topic_renamed()
+
+
+class PoliceUnitSearchRegion(Region):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.region_renamed()

@@ -1,43 +1,62 @@
-"""Triggers that keep `police_policeunit.search_vector` current (see core.search).
+"""What keeps `police_policeunit.search_vector` current (see core.search); the triggers are
+declared in models.py.
 
 The document holds the unit's public path, not its full one: nobody may find a unit by the name
 of a hidden superior unit (members find that unit itself by its own name)."""
 
-from directory.core.search import assemble, document_trigger_sql, fold_vector, refresh_trigger_sql
+from directory.core.search import (
+    SearchDocumentTrigger,
+    fold_vector,
+    reindex_when_changed,
+    reindex_when_linked,
+)
 
 TABLE = "police_policeunit"
 
-DOCUMENT_FUNCTION = f"""
-CREATE OR REPLACE FUNCTION netzpol_police_unit_document(u {TABLE}) RETURNS tsvector
-LANGUAGE sql STABLE AS $$
-SELECT {fold_vector("A", "u.public_path", "u.short_name")}
-    || {
+DOCUMENT = f"""
+{fold_vector("A", "NEW.public_path", "NEW.short_name")}
+|| {
     fold_vector(
         "B",
-        "u.city",
-        "u.postcode",
+        "NEW.city",
+        "NEW.postcode",
         "(SELECT concat_ws(' ', r.name, p.name, g.name) FROM core_region r"
         " LEFT JOIN core_region p ON p.id = r.parent_id LEFT"
         " JOIN core_region g ON g.id = p.parent_id"
-        " WHERE r.id = u.jurisdiction_id)",
+        " WHERE r.id = NEW.jurisdiction_id)",
+        "(SELECT string_agg(t.name, ' ') FROM police_policeunit_topics x"
+        " JOIN core_topic t ON t.id = x.topic_id WHERE x.policeunit_id = NEW.id)",
     )
 }
-    || {fold_vector("C", "u.description")}
-$$;
+|| {fold_vector("C", "NEW.description")}
 """
 
 
-def sql():
-    """(forward, reverse) SQL for the migration."""
-    parts = [
-        document_trigger_sql(TABLE, "netzpol_police_unit_document"),
-        refresh_trigger_sql(
-            "police_unit_region_renamed",
-            TABLE,
-            "core_region",
-            f"SELECT u.id FROM {TABLE} u JOIN core_region r ON r.id = u.jurisdiction_id"
-            " JOIN {rows} ON changed_rows.id IN (r.id, r.parent_id)",
-            changed_columns=["name"],
-        ),
-    ]
-    return assemble(TABLE, DOCUMENT_FUNCTION, "netzpol_police_unit_document", parts)
+def document():
+    """The unit's own document, stored before every write (after the tree trigger)."""
+    return [SearchDocumentTrigger(DOCUMENT)]
+
+
+def linked():
+    """A unit's topic added or removed: the unit."""
+    return reindex_when_linked(TABLE, "policeunit_id")
+
+
+def region_renamed():
+    """A region renamed: the units responsible for it or for a region within it."""
+    return reindex_when_changed(
+        TABLE,
+        ["name"],
+        f"SELECT u.id FROM {TABLE} u JOIN core_region r ON r.id = u.jurisdiction_id"
+        " JOIN {rows} ON changed_rows.id IN (r.id, r.parent_id)",
+    )
+
+
+def topic_renamed():
+    """A topic renamed: its units."""
+    return reindex_when_changed(
+        TABLE,
+        ["name"],
+        f"SELECT x.policeunit_id FROM {TABLE}_topics x"
+        " JOIN {rows} ON changed_rows.id = x.topic_id",
+    )

@@ -3,11 +3,8 @@ units by their public path (police 0006), and is re-indexed when a party is hidd
 
 from django.db import migrations
 
-from directory.agreements.search_sql import sql
-
 from ._search_sql_0003 import FORWARD as BEFORE
-
-FORWARD, _ = sql()
+from ._search_sql_0006 import FORWARD
 
 
 class Migration(migrations.Migration):

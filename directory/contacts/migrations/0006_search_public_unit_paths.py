@@ -4,11 +4,8 @@ contact by the name of a hidden superior unit. Re-indexes every contact."""
 
 from django.db import migrations
 
-from directory.contacts.search_sql import sql
-
 from ._search_sql_0003 import FORWARD as BEFORE
-
-FORWARD, _ = sql()
+from ._search_sql_0006 import FORWARD
 
 
 class Migration(migrations.Migration):

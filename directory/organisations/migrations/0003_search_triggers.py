@@ -1,8 +1,6 @@
 from django.db import migrations
 
-from directory.organisations.search_sql import sql
-
-FORWARD, REVERSE = sql()
+from ._search_sql_0003 import FORWARD, REVERSE
 
 
 class Migration(migrations.Migration):

@@ -3,9 +3,7 @@ rows with EXCEPT (linear) instead of joining the transition tables (quadratic)."
 
 from django.db import migrations
 
-from directory.organisations.search_sql import sql
-
-FORWARD, _ = sql()
+from ._search_sql_0003 import FORWARD
 
 
 class Migration(migrations.Migration):

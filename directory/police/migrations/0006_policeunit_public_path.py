@@ -10,11 +10,8 @@ import pgtrigger.migrations
 from django.conf import settings
 from django.db import migrations, models
 
-from directory.police.search_sql import sql
-
 from ._search_sql_0003 import FORWARD as SEARCH_BEFORE
-
-SEARCH_FORWARD, _ = sql()
+from ._search_sql_0006 import FORWARD as SEARCH_FORWARD
 
 # The trigram index of the searched name: as few statistics as the others (search 0001).
 STATISTICS = """
