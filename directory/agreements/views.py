@@ -11,7 +11,6 @@ from .models import Agreement
 class AgreementListView(DirectoryListView):
     model = Agreement
     filterset_class = AgreementFilter
-    export_key = "vereinbarungen"
 
     def get_queryset(self):
         return super().get_queryset().with_parties(self.request.user)

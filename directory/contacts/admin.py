@@ -3,8 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.core.admin import ChangedRecentlyFilter, CuratedAdmin, ReviewStateFilter
 from directory.core.imports import CuratorImportMixin
-from directory.organisations.admin import OrganisationAdmin
-from directory.police.admin import PoliceUnitAdmin
 from directory.police.models import PoliceUnit
 
 from .models import ContactPerson
@@ -134,7 +132,3 @@ class OrganisationContactInline(ContactInline):
 
 class PoliceUnitContactInline(ContactInline):
     fk_name = "police_unit"
-
-
-OrganisationAdmin.inlines = [*OrganisationAdmin.inlines, OrganisationContactInline]
-PoliceUnitAdmin.inlines = [*PoliceUnitAdmin.inlines, PoliceUnitContactInline]

@@ -10,7 +10,6 @@ from .models import ContactPerson
 class ContactListView(DirectoryListView):
     model = ContactPerson
     filterset_class = ContactFilter
-    export_key = "ansprechpersonen"
 
     def get_queryset(self):
         return super().get_queryset().with_details()

@@ -1,17 +1,31 @@
 import datetime
+import functools
 
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import Language, LegalPage, Region, Topic
+from . import registry
+from .models import Language, LegalPage, Region, ReviewState, Topic
 
-DUE_SOON_DAYS = 30
+
+class ReadOnlyAdminMixin:
+    """An admin that shows records and never adds, changes or deletes them (logs, evidence)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class ReviewStateFilter(admin.SimpleListFilter):
@@ -19,23 +33,11 @@ class ReviewStateFilter(admin.SimpleListFilter):
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
-        return [
-            ("stale", _("Stale (review overdue or never verified)")),
-            ("due", _("Due within %(days)s days") % {"days": DUE_SOON_DAYS}),
-            ("never", _("Never verified")),
-            ("current", _("Current")),
-        ]
+        return ReviewState.choices
 
     def queryset(self, request, queryset):
-        match self.value():
-            case "stale":
-                return queryset.stale()
-            case "due":
-                return queryset.due_within(DUE_SOON_DAYS)
-            case "never":
-                return queryset.never_verified()
-            case "current":
-                return queryset.current()
+        if self.value() in ReviewState.values:
+            return queryset.in_review_state(self.value())
         return queryset
 
 
@@ -129,30 +131,71 @@ class CuratedAdmin(admin.ModelAdmin):
     def stale(self, obj):
         return obj.is_stale
 
+    def get_inlines(self, request, obj):
+        # Inlines other apps offer for this model (registry.add_admin_inline).
+        extra = registry.admin_inlines.get(self.model._meta.label_lower, [])
+        return [*super().get_inlines(request, obj), *extra]
+
+    def _get_base_actions(self):
+        # Actions other apps offer for this model (registry.add_admin_action), after its own;
+        # Django then filters them by permission as it does its own.
+        actions = super()._get_base_actions()
+        names = {name for _func, name, _description in actions}
+        for action in registry.admin_actions.get(self.model._meta.label_lower, []):
+            func, name, description = self.get_action(action)
+            if name not in names:
+                actions.append((func, name, description))
+        return actions
+
+
+def topic_usage(related_name):
+    """How many entries link a topic through `related_name`, counted in a subquery per
+    topic (joining every kind of entry at once would multiply the rows)."""
+    relation = Topic._meta.get_field(related_name)
+    through = relation.through
+    topic_field = relation.field.m2m_reverse_field_name()
+    counts = (
+        through.objects.filter(**{topic_field: OuterRef("pk")})
+        .order_by()
+        .values(topic_field)
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counts), 0)
+
+
+@functools.cache
+def topic_usage_column(related_name):
+    annotation = f"{related_name}_count"
+    entries = Topic._meta.get_field(related_name).related_model
+
+    @admin.display(description=entries._meta.verbose_name_plural, ordering=annotation)
+    def column(obj):
+        return getattr(obj, annotation)
+
+    column.__name__ = annotation
+    return column
+
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "organisation_count", "contact_count"]
+    """Topics, with how many entries of each kind link them: the kinds register themselves
+    (registry.count_topic_usage), core names none."""
+
+    list_display = ["name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name__de_contains"]
+
+    def get_list_display(self, request):
+        usages = [topic_usage_column(name) for name in registry.topic_usages]
+        return [*super().get_list_display(request), *usages]
 
     def get_queryset(self, request):
         return (
             super()
             .get_queryset(request)
-            .annotate(
-                organisation_count=Count("organisations", distinct=True),
-                contact_count=Count("contacts", distinct=True),
-            )
+            .annotate(**{f"{name}_count": topic_usage(name) for name in registry.topic_usages})
         )
-
-    @admin.display(description=_("organisations"), ordering="organisation_count")
-    def organisation_count(self, obj):
-        return obj.organisation_count
-
-    @admin.display(description=_("contact persons"), ordering="contact_count")
-    def contact_count(self, obj):
-        return obj.contact_count
 
 
 @admin.register(Region)

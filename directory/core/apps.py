@@ -14,7 +14,12 @@ class CoreConfig(AppConfig):
         from . import text  # noqa: F401
 
         connection_created.connect(define_trigger_ignore_list)
+        from . import registry
         from .roles import ensure_groups
+
+        # The shared vocabulary and the history of every tracked entry.
+        registry.curate(self.label)
+        registry.curate("pghistory")
 
         # After every app's migrations (permissions exist by then); idempotent.
         post_migrate.connect(ensure_groups, dispatch_uid="netzpol-ensure-groups")

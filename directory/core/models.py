@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .dates import add_months
@@ -148,6 +150,24 @@ def linked_names(model, field_name):
     )
 
 
+# How far ahead a review counts as "due soon": lists, admin and the curators' dashboard.
+DUE_SOON_DAYS = 30
+
+
+def _due_soon_label():
+    return gettext("Due within %(days)s days") % {"days": DUE_SOON_DAYS}
+
+
+class ReviewState(models.TextChoices):
+    """Where an entry stands in its review cycle (`CuratedQuerySet.in_review_state`). The next
+    review is due on its day: from that day on the entry is stale."""
+
+    STALE = "stale", _("Stale (review due or never verified)")
+    DUE_SOON = "due", lazy(_due_soon_label, str)()
+    NEVER_VERIFIED = "never", _("Never verified")
+    CURRENT = "current", _("Current")
+
+
 class CuratedQuerySet(models.QuerySet):
     """Review state and visibility of curated entries; the rules live here and nowhere else."""
 
@@ -167,20 +187,36 @@ class CuratedQuerySet(models.QuerySet):
         )
 
     def stale(self, today=None):
-        """Never verified, or the next review is overdue."""
+        """No next review set, or it is due: today or earlier (`CuratedModel.is_stale`)."""
         return self.filter(
-            Q(review_due__isnull=True) | Q(review_due__lt=today or timezone.localdate())
+            Q(review_due__isnull=True) | Q(review_due__lte=today or timezone.localdate())
         )
 
     def current(self, today=None):
-        return self.filter(review_due__gte=today or timezone.localdate())
+        """Not stale: the next review lies after today."""
+        return self.filter(review_due__gt=today or timezone.localdate())
 
     def never_verified(self):
         return self.filter(verified_on__isnull=True)
 
-    def due_within(self, days, today=None):
+    def due_soon(self, today=None):
+        """Current, but due within DUE_SOON_DAYS (from tomorrow up to that day)."""
         today = today or timezone.localdate()
-        return self.filter(review_due__gte=today, review_due__lte=today + datetime.timedelta(days))
+        return self.filter(
+            review_due__gt=today, review_due__lte=today + datetime.timedelta(DUE_SOON_DAYS)
+        )
+
+    def in_review_state(self, state, today=None):
+        """The entries in one `ReviewState`."""
+        match ReviewState(state):
+            case ReviewState.STALE:
+                return self.stale(today)
+            case ReviewState.DUE_SOON:
+                return self.due_soon(today)
+            case ReviewState.NEVER_VERIFIED:
+                return self.never_verified()
+            case ReviewState.CURRENT:
+                return self.current(today)
 
     def mark_verified(self, user, on=None):
         on = on or timezone.localdate()
@@ -232,7 +268,8 @@ class CuratedModel(TimeStampedModel):
 
     @property
     def is_stale(self):
-        return self.review_due is None or self.review_due < timezone.localdate()
+        """`CuratedQuerySet.stale` for one loaded entry: no next review, or it is due."""
+        return self.review_due is None or self.review_due <= timezone.localdate()
 
     def mark_verified(self, user, on=None):
         self.verified_on = on or timezone.localdate()

@@ -8,6 +8,8 @@ import enum
 
 from django.utils.translation import gettext_lazy as _
 
+from . import registry
+
 
 class Role(enum.IntEnum):
     PUBLIC = 0
@@ -27,17 +29,6 @@ ROLE_LABELS = {
     Role.COORDINATOR: _("Coordinator"),
     Role.CURATOR: _("Curator"),
 }
-# Curators get every permission of these apps (the export log's admin refuses changes itself).
-CURATED_APPS = [
-    "core",
-    "organisations",
-    "police",
-    "contacts",
-    "agreements",
-    "pghistory",
-    "exports",
-    "reviews",
-]
 
 
 def role_of(user, ignore_second_factor=False):
@@ -76,8 +67,10 @@ def ensure_groups(**kwargs):
     from django.contrib.auth.models import Group, Permission
 
     groups = {role: Group.objects.get_or_create(name=name)[0] for role, name in GROUP_NAMES.items()}
+    # Every permission of the apps that registered as curated (registry.curate, from their
+    # AppConfig.ready()); read-only admins refuse changes themselves.
     groups[Role.CURATOR].permissions.set(
-        Permission.objects.filter(content_type__app_label__in=CURATED_APPS)
+        Permission.objects.filter(content_type__app_label__in=registry.curated_apps)
     )
     return groups
 

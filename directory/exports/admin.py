@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from directory.core.admin import ReadOnlyAdminMixin
+
 from .models import ExportLog
 
 
 @admin.register(ExportLog)
-class ExportLogAdmin(admin.ModelAdmin):
+class ExportLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only for everyone: the log is evidence, not data to curate."""
 
     list_display = ["created_at", "user", "list_name", "format", "row_count", "purpose"]
@@ -13,12 +15,3 @@ class ExportLogAdmin(admin.ModelAdmin):
     search_fields = ["purpose", "user__username", "query"]
     date_hierarchy = "created_at"
     exclude = ["contact_ids"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

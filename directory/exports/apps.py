@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class ExportsConfig(AppConfig):
     name = "directory.exports"
     verbose_name = _("Exports")
+
+    def ready(self):
+        from directory.core import registry
+
+        from .lists import export_link
+
+        # The export log's admin is read-only, whatever the permissions say.
+        registry.curate(self.label)
+        registry.add_list_link(export_link)

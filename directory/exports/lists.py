@@ -1,22 +1,25 @@
-"""What each list exports: its view (so the export is exactly the filtered page), its columns
-(a default set plus optional ones) and whether it makes vCards."""
+"""What each list exports: its page (so the export is exactly the filtered page), its columns
+(a default set plus optional ones) and whether it makes vCards.
+
+The list pages are found through their URLs: this app knows the entities' models, not their
+views, and the lists do not know they can be exported (the link above a list comes from
+`export_link`, registered in ExportsConfig.ready())."""
 
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.aggregates import StringAgg
 from django.db.models import Case, F, Func, OuterRef, Subquery, TextField, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat
-from django.urls import reverse
+from django.urls import resolve, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from directory.agreements.models import Agreement, AgreementParty
-from directory.agreements.views import AgreementListView
 from directory.contacts.models import ContactPerson
-from directory.contacts.views import ContactListView
+from directory.core.registry import ListLink
+from directory.core.roles import Role, role_of
 from directory.organisations.models import Organisation
-from directory.organisations.views import OrganisationListView
 from directory.police.models import PoliceUnit
-from directory.police.views import PoliceUnitListView
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,7 @@ class Column:
 class ExportList:
     key: str
     title: str
-    view: type
-    list_url_name: str
+    list_url_name: str  # the list page, whose view filters the export
     columns: list = field(default_factory=list)
     card: object = None  # function(entry, link) -> vCard fields, for lists that make vCards
     model_has_people: bool = False  # rows are contact persons (logged by id for DSGVO reports)
@@ -54,6 +56,11 @@ class ExportList:
 
     def list_url(self):
         return reverse(self.list_url_name)
+
+    @property
+    def view(self):
+        """The list page's view class, as the URL configuration routes to it."""
+        return resolve(self.list_url()).func.view_class
 
 
 def joined(through, owner, name):
@@ -194,7 +201,6 @@ LISTS = {
     "ansprechpersonen": ExportList(
         key="ansprechpersonen",
         title=_("Contact persons"),
-        view=ContactListView,
         list_url_name="contacts:list",
         card=contact_card,
         card_related=("organisation__land", "police_unit__land"),
@@ -220,7 +226,6 @@ LISTS = {
     "organisationen": ExportList(
         key="organisationen",
         title=_("Organisations"),
-        view=OrganisationListView,
         list_url_name="organisations:list",
         card=general_card,
         columns=[
@@ -247,7 +252,6 @@ LISTS = {
     "polizei": ExportList(
         key="polizei",
         title=_("Police units"),
-        view=PoliceUnitListView,
         list_url_name="police:list",
         card=general_card,
         card_related=("land",),
@@ -269,7 +273,6 @@ LISTS = {
     "vereinbarungen": ExportList(
         key="vereinbarungen",
         title=_("Cooperation agreements"),
-        view=AgreementListView,
         list_url_name="agreements:list",
         columns=[
             Column("title", _("Title"), "title"),
@@ -280,8 +283,10 @@ LISTS = {
             Column(
                 "parties",
                 _("Parties"),
-                joined(
-                    AgreementParty, "agreement", Coalesce("organisation__name", "police_unit__path")
+                lambda request: joined(
+                    AgreementParty,
+                    "agreement",
+                    AgreementParty.name_expression(PoliceUnit.objects.path_field(request.user)),
                 ),
             ),
             Column("topics", _("Topics"), joined(AGREEMENT_TOPICS, "agreement", "topic__name")),
@@ -291,3 +296,18 @@ LISTS = {
         ],
     ),
 }
+
+
+def export_link(view):
+    """The link "Export this list" above an exportable list's results, for coordinators and
+    above, with the list's current filters."""
+    request = view.request
+    match = request.resolver_match
+    if match is None or role_of(request.user) < Role.COORDINATOR:
+        return None
+    export_list = next((e for e in LISTS.values() if e.list_url_name == match.view_name), None)
+    if export_list is None:
+        return None
+    url = reverse("exports:export", args=[export_list.key])
+    query = request.GET.urlencode()
+    return ListLink("export-link", gettext("Export this list"), f"{url}?{query}" if query else url)

@@ -41,6 +41,9 @@ class ExportLog(models.Model):
         "basis": _("Legitimate interest and accountability (Art. 5(2), 6(1)(f) DSGVO)"),
         "recipients": _("The office"),
         "retention": _("Kept as evidence; not editable"),
+        # The coordinator's data. Erasing a contact leaves the log as it is: it holds the
+        # contact's id, not their data, and the entry itself is anonymised.
+        "of_contact": None,
     }
 
     class Meta:

@@ -38,8 +38,6 @@ class OrganisationAdmin(CuratorImportMixin, CuratedAdmin):
         "=postcode",
     ]
     autocomplete_fields = ["topics", "regions", "languages", "land"]
-    # The contacts app adds its inline here (it knows organisations, not the other way round).
-    inlines = []
     fieldsets = [
         (None, {"fields": ["name", "short_name", ("legal_form", "kind"), "is_public"]}),
         (_("Work"), {"fields": ["topics", "regions", "languages", "description", "target_groups"]}),

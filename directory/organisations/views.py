@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404, render
 
 from directory.core.listing import DirectoryListView
 from directory.core.roles import rate_limit
+from directory.core.sorting import german_sort_key
 
 from .filters import OrganisationFilter
 from .models import Organisation
@@ -10,7 +11,6 @@ from .models import Organisation
 class OrganisationListView(DirectoryListView):
     model = Organisation
     filterset_class = OrganisationFilter
-    export_key = "organisationen"
 
     def get_queryset(self):
         return super().get_queryset().select_related("land").with_names("topics")
@@ -38,8 +38,8 @@ def organisation_detail(request, pk):
         "organisations/organisation_detail.html",
         {
             "organisation": organisation,
-            "contacts": organisation.contacts.visible_to(user).with_details(),
+            "contacts": organisation.contacts.visible_to(user).with_details().alphabetical(),
             "agreements": agreements,
-            "police_parties": sorted(police_parties.values(), key=str),
+            "police_parties": sorted(police_parties.values(), key=german_sort_key),
         },
     )

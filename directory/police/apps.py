@@ -6,3 +6,9 @@ class PoliceConfig(AppConfig):
     name = "directory.police"
     label = "police"
     verbose_name = _("Police")
+
+    def ready(self):
+        from directory.core import registry
+
+        registry.curate(self.label)
+        registry.count_topic_usage("police_units")

@@ -2,7 +2,9 @@
 
 from django.forms.models import model_to_dict
 from django.utils.translation import gettext as _
+from pghistory.models import Events
 
+from directory.core.history import format_moment, format_value, load_names, readable_events
 from directory.exports.models import ExportLog
 from directory.reviews.models import ConfirmationEmail, CorrectionRequest
 
@@ -70,11 +72,61 @@ def subject_access_report(contact):
     }
 
 
+def readable_report(contact):
+    """The report as the HTML page shows it: German labels, names instead of ids, choice labels
+    instead of codes, local dates (the JSON download keeps the stored values)."""
+    shown = [f for f in contact._meta.concrete_fields if f.name not in ("search_vector", "id")]
+    linked = {
+        (f.related_model, getattr(contact, f.attname))
+        for f in shown
+        if f.many_to_one and getattr(contact, f.attname)
+    }
+    names = load_names(linked)
+    fields = [
+        (field.verbose_name, format_value(field, plain(getattr(contact, field.attname)), names))
+        for field in shown
+    ]
+    fields.insert(0, (_("affiliation"), str(contact.affiliation)))
+    history = readable_events(Events.objects.tracks(contact).order_by("pgh_created_at", "pgh_id"))
+    exports = ExportLog.objects.filter(contact_ids__contains=[contact.pk]).select_related("user")
+    emails = ConfirmationEmail.objects.filter(entry_kind="contact", entry_id=contact.pk)
+    requests = CorrectionRequest.objects.filter(entry_kind="contact", entry_id=contact.pk)
+    return {
+        "fields": fields,
+        "topics": [t.name for t in contact.topics.all()],
+        "languages": [language.name for language in contact.languages.all()],
+        "history": history,
+        "exports": [
+            {
+                "at": format_moment(log.created_at),
+                "by": log.user.get_full_name() or log.user.get_username(),
+                "format": log.get_format_display(),
+                "purpose": log.purpose,
+                "rows": log.row_count,
+            }
+            for log in exports
+        ],
+        "emails": [
+            {"at": format_moment(e.created_at), "to": e.recipient, "status": e.get_status_display()}
+            for e in emails
+        ],
+        "requests": [
+            {
+                "at": format_moment(r.created_at),
+                "kind": r.get_kind_display(),
+                "status": r.get_status_display(),
+            }
+            for r in requests
+        ],
+    }
+
+
 def processing_record():
     """The record of processing activities (Art. 30 DSGVO), from the models that declare
     `personal_data`, plus the user accounts."""
-    from django.apps import apps
     from django.contrib.auth import get_user_model
+
+    from directory.core import personal_data
 
     user_model = get_user_model()
     declared = {user_model: {
@@ -84,9 +136,8 @@ def processing_record():
         "recipients": _("The office"),
         "retention": _("Until the account is deleted"),
     }}  # fmt: skip
-    for model in apps.get_models():
-        if hasattr(model, "personal_data"):
-            declared[model] = model.personal_data
+    for model in personal_data.declaring_models():
+        declared[model] = model.personal_data
     return [
         {
             "name": model._meta.verbose_name_plural,

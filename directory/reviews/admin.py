@@ -2,25 +2,33 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from directory.contacts.admin import ContactPersonAdmin
-from directory.organisations.admin import OrganisationAdmin
-from directory.police.admin import PoliceUnitAdmin
+from directory.core.admin import ReadOnlyAdminMixin
 
 from . import services
+from .entries import REVIEWABLE
 from .models import Anonymisation, ConfirmationEmail, CorrectionRequest
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
+class EntryKindFilter(admin.SimpleListFilter):
+    """The kind of entry by its German name (the stored key is "contact", "police", ...)."""
 
-    def has_change_permission(self, request, obj=None):
-        return False
+    title = _("kind of entry")
+    parameter_name = "entry_kind"
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+    def lookups(self, request, model_admin):
+        return [(key, capfirst(reviewable.label)) for key, reviewable in REVIEWABLE.items()]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(entry_kind=self.value()) if self.value() else queryset
+
+
+@admin.display(description=_("kind of entry"), ordering="entry_kind")
+def entry_kind_label(obj):
+    reviewable = REVIEWABLE.get(obj.entry_kind)
+    return capfirst(reviewable.label) if reviewable else obj.entry_kind
 
 
 @admin.register(CorrectionRequest)
@@ -28,7 +36,7 @@ class CorrectionRequestAdmin(admin.ModelAdmin):
     """Curators compare current and proposed values, then apply or reject."""
 
     list_display = ["created_at", "kind", "entry_link", "status", "decided_by"]
-    list_filter = ["status", "kind", "entry_kind"]
+    list_filter = ["status", "kind", EntryKindFilter]
     readonly_fields = ["kind", "entry_link", "comparison", "message", "status", "created_at"]
     fields = [*readonly_fields, "note"]
     change_form_template = "admin/reviews/correctionrequest/change_form.html"
@@ -90,14 +98,16 @@ class CorrectionRequestAdmin(admin.ModelAdmin):
 
 
 @admin.register(ConfirmationEmail)
-class ConfirmationEmailAdmin(ReadOnlyAdmin):
-    list_display = ["created_at", "recipient", "entry_kind", "entry_id", "status", "error"]
-    list_filter = ["status", "entry_kind", "created_at"]
+class ConfirmationEmailAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["created_at", "recipient", entry_kind_label, "entry_id", "status", "error"]
+    list_filter = ["status", EntryKindFilter, "created_at"]
     search_fields = ["recipient"]
+    fields = ["created_at", "recipient", entry_kind_label, "entry_id", "status", "error"]
+    readonly_fields = [entry_kind_label]
 
 
 @admin.register(Anonymisation)
-class AnonymisationAdmin(ReadOnlyAdmin):
+class AnonymisationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["done_at", "contact_id", "done_by", "reason"]
 
 
@@ -120,9 +130,3 @@ def send_confirmation_emails(modeladmin, request, queryset):
         % {"sent": sent, "failed": failed, "missing": missing},
         messages.SUCCESS if not failed else messages.WARNING,
     )
-
-
-# The entity admins get the action here, where the reviews app knows them (imports run
-# downward: the entity apps do not know this app).
-for entity_admin in (ContactPersonAdmin, OrganisationAdmin, PoliceUnitAdmin):
-    entity_admin.actions = [*entity_admin.actions, send_confirmation_emails]

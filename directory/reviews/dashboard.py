@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.agreements.models import Agreement
 from directory.contacts.models import ContactPerson
+from directory.core.models import ReviewState
 from directory.core.roles import Role, role_required
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
@@ -16,7 +17,9 @@ from directory.police.models import PoliceUnit
 from .models import ConfirmationEmail, CorrectionRequest
 
 ENTITIES = [Organisation, PoliceUnit, ContactPerson, Agreement]
-SOON = 30
+REVIEW_COLUMNS = [ReviewState.STALE, ReviewState.DUE_SOON, ReviewState.NEVER_VERIFIED]
+# "Changed recently" and "failed recently" look this far back (the admin's "changed" filter).
+RECENT_DAYS = 30
 
 
 def changelist(model, **params):
@@ -27,7 +30,7 @@ def changelist(model, **params):
 
 @role_required(Role.CURATOR)
 def dashboard(request):
-    since = timezone.now() - datetime.timedelta(days=SOON)
+    since = timezone.now() - datetime.timedelta(days=RECENT_DAYS)
     rows = []
     for model in ENTITIES:
         entries = model.objects.all()
@@ -35,10 +38,17 @@ def dashboard(request):
             {
                 "label": model._meta.verbose_name_plural,
                 "cells": [
-                    (entries.stale().count(), changelist(model, review="stale")),
-                    (entries.due_within(SOON).count(), changelist(model, review="due")),
-                    (entries.never_verified().count(), changelist(model, review="never")),
-                    (entries.filter(updated_at__gte=since).count(), changelist(model, changed=30)),
+                    *(
+                        (
+                            entries.in_review_state(state).count(),
+                            changelist(model, review=state.value),
+                        )
+                        for state in REVIEW_COLUMNS
+                    ),
+                    (
+                        entries.filter(updated_at__gte=since).count(),
+                        changelist(model, changed=RECENT_DAYS),
+                    ),
                 ],
             }
         )
@@ -49,7 +59,7 @@ def dashboard(request):
             "rows": rows,
             "headings": [
                 _("stale"),
-                _("due within 30 days"),
+                ReviewState.DUE_SOON.label,
                 _("never verified"),
                 _("changed in the last 30 days"),
             ],

@@ -1,6 +1,12 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+
+def about_contact(contact):
+    """The records about one contact person (their kind in entries.REVIEWABLE)."""
+    return Q(entry_kind="contact", entry_id=contact.pk)
 
 
 class EntryReference(models.Model):
@@ -50,7 +56,8 @@ class ConfirmationEmail(EntryReference):
         "purpose": _("Keeping entries current (confirmation requests)"),
         "basis": _("As for the entry the email was about"),
         "recipients": _("The office"),
-        "retention": _("Kept with the entry"),
+        "retention": _("Kept with the entry; blanked when the contact is anonymised"),
+        "of_contact": about_contact,
     }
 
     class Meta(EntryReference.Meta):
@@ -99,6 +106,7 @@ class CorrectionRequest(EntryReference):
         "basis": _("As for the entry; Art. 16 and 17 DSGVO"),
         "recipients": _("The office"),
         "retention": _("Blanked when the contact is anonymised"),
+        "of_contact": about_contact,
     }
 
     class Meta(EntryReference.Meta):

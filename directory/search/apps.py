@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "directory.search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from directory.core import registry
+
+        from .home import home_part
+
+        # The start page's figures and entry points: this app reads every kind of entry.
+        registry.add_home_part(home_part)

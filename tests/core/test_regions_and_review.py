@@ -1,13 +1,17 @@
 import datetime
+from datetime import timedelta
 
 import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from directory.core.admin import ReviewStateFilter
 from directory.core.dates import add_months
 from directory.core.listing import RegionTree
-from directory.core.models import Region
+from directory.core.models import DUE_SOON_DAYS, Region, ReviewState
+from directory.organisations.filters import OrganisationFilter
 from directory.organisations.models import Organisation
+from directory.reviews.services import due_for_reminder
 from tests.factories import BoroughFactory, DistrictFactory, LandFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -90,12 +94,52 @@ def test_stale_due_and_never_verified_states():
     )
 
     assert set(Organisation.objects.stale()) == {never, overdue}
-    assert set(Organisation.objects.due_within(30)) == {soon}
+    assert set(Organisation.objects.due_soon()) == {soon}
     assert set(Organisation.objects.never_verified()) == {never}
     assert set(Organisation.objects.current()) == {soon, fresh}
     assert never.is_stale
     assert overdue.is_stale
     assert not fresh.is_stale
+
+
+def test_review_due_today_is_stale_everywhere(curator_client):
+    """ "Next review due" names the day it is due: on that day the entry is stale, for the
+    queryset, the loaded entry, the admin filter and the reminders alike."""
+    today = timezone.localdate()
+    yesterday, due_today, tomorrow, last_soon, after_soon = (
+        OrganisationFactory(
+            name=name,
+            email="buero@example.org",
+            verified_on=today,
+            review_due=today + timedelta(days),
+        )
+        for name, days in [
+            ("Gestern fällig", -1),
+            ("Heute fällig", 0),
+            ("Morgen fällig", 1),
+            ("Am letzten Tag bald fällig", DUE_SOON_DAYS),
+            ("Danach fällig", DUE_SOON_DAYS + 1),
+        ]
+    )
+    entries = Organisation.objects
+
+    assert set(entries.stale()) == {yesterday, due_today}
+    assert set(entries.due_soon()) == {tomorrow, last_soon}
+    assert set(entries.current()) == {tomorrow, last_soon, after_soon}
+    assert [o.is_stale for o in (yesterday, due_today, tomorrow)] == [True, True, False]
+    for state in ReviewState:
+        assert set(entries.in_review_state(state)) == set(entries.in_review_state(state.value))
+    changelist = curator_client.get("/admin/organisations/organisation/", {"review": "stale"})
+    assert set(changelist.context["cl"].result_list) == {yesterday, due_today}
+    assert set(due_for_reminder()) == {yesterday, due_today}
+
+
+def test_review_states_are_one_set_of_choices_for_lists_and_admin():
+    list_filter = OrganisationFilter.base_filters["review"]
+    admin_filter = ReviewStateFilter(None, {}, Organisation, None)
+
+    assert list(list_filter.extra["choices"]) == ReviewState.choices
+    assert admin_filter.lookup_choices == ReviewState.choices
 
 
 def test_postcode_must_have_five_digits():
