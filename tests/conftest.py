@@ -9,6 +9,34 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# Whole folders: every test in tests/browser drives Chromium, every one in tests/production
+# starts gunicorn, every module in tests/demo seeds the demo directory first (seconds each).
+# `make test-fast` skips both markers.
+FOLDER_MARKERS = {
+    ROOT / "tests" / "browser": "browser",
+    ROOT / "tests" / "production": "slow",
+    ROOT / "tests" / "demo": "slow",
+}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for folder, marker in FOLDER_MARKERS.items():
+            if item.path.is_relative_to(folder):
+                item.add_marker(marker)
+
+
+@pytest.fixture(autouse=True)
+def german():
+    """Every test runs in German (the portal's language) unless it asks for English itself:
+    a lost translation fails, whatever language an earlier test left active in this thread.
+    Requests choose their own language (LocaleMiddleware), which is German unless they ask."""
+    from django.utils import translation
+
+    with translation.override("de"):
+        yield
+
+
 @pytest.fixture
 def run_manage():
     """Run `manage.py` in a subprocess against the test database's server, with extra env."""

@@ -7,7 +7,7 @@ import io
 
 import segno
 from django.conf import settings
-from django.shortcuts import redirect
+from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -68,5 +68,6 @@ class RequireSecondFactorMiddleware:
         user = request.user
         # path_info, not path: a SCRIPT_NAME prefix ("/x/admin/...") must not hide admin.
         if request.path_info.startswith(self.PROTECTED) and second_factor_missing(user):
-            return redirect(f"{reverse('accounts:two_factor')}?next={request.get_full_path()}")
+            # As for the login: the whole address, query string encoded, comes back as `next`.
+            return redirect_to_login(request.get_full_path(), reverse("accounts:two_factor"))
         return self.get_response(request)

@@ -1,6 +1,7 @@
 """Curators and admin need a second factor (TOTP app or a recovery code)."""
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.urls import reverse
@@ -38,6 +39,20 @@ def test_unverified_curators_are_sent_to_the_second_factor(client, curator):
     assert dashboard.status_code == admin.status_code == 302
     assert dashboard["Location"].startswith(f"{TWO_FACTOR}?next=/redaktion/")
     assert admin["Location"].startswith(TWO_FACTOR)
+
+
+def test_the_second_factor_leads_back_to_the_whole_address_asked_for(client, curator):
+    device = TOTPDevice.objects.create(user=curator, name="Authenticator", confirmed=True)
+    asked = "/admin/contacts/contactperson/?q=M%C3%BCller+%26+S%C3%B6hne&visibility__exact=staff"
+    client.force_login(curator)
+
+    sent = client.get(asked)
+    verified = client.post(sent["Location"], {"code": current_code(device)})
+
+    assert sent.status_code == 302
+    assert parse_qs(urlsplit(sent["Location"]).query) == {"next": [asked]}
+    assert verified.status_code == 302
+    assert verified["Location"] == asked
 
 
 def test_an_unverified_curator_sees_no_staff_only_contacts(client, curator):

@@ -4,9 +4,23 @@ In CI (CI set) a missing browser fails the run; on a developer machine the tests
 with one line saying how to install it."""
 
 import os
+import shutil
+import subprocess
+import tarfile
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
+
+from tests.conftest import ROOT
+from tests.factories import (
+    AgreementPartyFactory,
+    ContactPersonFactory,
+    LandFactory,
+    OrganisationFactory,
+    PoliceUnitFactory,
+    TopicFactory,
+)
 
 CHROMIUM = os.environ.get("NETZPOL_CHROMIUM", "/usr/bin/chromium")
 # What Chromium needs here: no sandbox as root, and no background calls to Google's services.
@@ -61,6 +75,68 @@ def page(browser, live_server):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def pages(coordinator):
+    """The main pages, one of each kind, as the coordinator `koordination` sees them."""
+    topic = TopicFactory(name="Rassismus")
+    land = LandFactory(name="Berlin")
+    org = OrganisationFactory(
+        name="Kiezladen Nord", land=land, topics=[topic], website="https://kiezladen.example.org/"
+    )
+    unit = PoliceUnitFactory(name="Abschnitt 53", parent=PoliceUnitFactory(name="Polizei Berlin"))
+    contact = ContactPersonFactory(organisation=org, last_name="Nowak", topics=[topic])
+    agreement = AgreementPartyFactory(
+        organisation=org, agreement__title="Kiezvereinbarung"
+    ).agreement
+    agreement.parties.create(police_unit=unit)
+    return [
+        "/",
+        "/konto/login/",
+        f"/organisationen/?topic={topic.pk}&region={land.pk}",
+        "/polizei/?kind=station",
+        f"/ansprechpersonen/?topic={topic.pk}&sort=name",
+        "/vereinbarungen/?status=active",
+        "/suche/?q=Kiez",
+        org.get_absolute_url(),
+        unit.get_absolute_url(),
+        contact.get_absolute_url(),
+        agreement.get_absolute_url(),
+        f"{reverse('exports:export', args=['ansprechpersonen'])}?topic={topic.pk}",
+        # Invitation lists: contacts by organisation, kind, agreement partners, police sub-tree.
+        f"/ansprechpersonen/?organisation={org.pk}&organisation_kind=counselling&mailboxes=persons",
+        f"/ansprechpersonen/?agreement={agreement.pk}&police_unit={unit.pk}",
+        reverse("reviews:report", args=["contact", contact.pk]),
+    ]
+
+
+VNU_VERSION = "26.9.27"
+VNU_DIR = ROOT / "var" / "vnu"
+
+
+@pytest.fixture(scope="session")
+def vnu_jar():
+    """(java, the checker's jar), the jar fetched once from the npm registry into var/vnu/."""
+    jar = VNU_DIR / "package" / "build" / "dist" / "vnu.jar"
+    java, npm = shutil.which("java"), shutil.which("npm")
+    problem = None
+    if not java:
+        problem = "the HTML check needs Java: sudo apt-get install default-jre-headless"
+    elif not jar.exists():
+        if not npm:
+            problem = "the HTML check fetches vnu-jar with npm: install Node.js and npm"
+        else:
+            VNU_DIR.mkdir(parents=True, exist_ok=True)
+            pack = [npm, "pack", f"vnu-jar@{VNU_VERSION}", "--silent"]
+            subprocess.run(pack, cwd=VNU_DIR, check=True, capture_output=True)
+            with tarfile.open(VNU_DIR / f"vnu-jar-{VNU_VERSION}.tgz") as archive:
+                archive.extractall(VNU_DIR, filter="data")
+    if problem:
+        if os.environ.get("CI"):
+            pytest.fail(problem)
+        pytest.skip(problem)
+    return java, jar
 
 
 PASSWORD = "correct horse battery"  # the factories' password

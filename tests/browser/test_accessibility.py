@@ -2,51 +2,10 @@
 the print stylesheet."""
 
 import pytest
-from django.urls import reverse
 
-from directory.core.roles import Role
 from tests.browser.conftest import axe_violations, log_in
-from tests.conftest import user_with_role
-from tests.factories import (
-    AgreementPartyFactory,
-    ContactPersonFactory,
-    LandFactory,
-    OrganisationFactory,
-    PoliceUnitFactory,
-    TopicFactory,
-)
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def pages():
-    topic = TopicFactory(name="Rassismus")
-    land = LandFactory(name="Berlin")
-    org = OrganisationFactory(
-        name="Kiezladen Nord", land=land, topics=[topic], website="https://kiezladen.example.org/"
-    )
-    unit = PoliceUnitFactory(name="Abschnitt 53", parent=PoliceUnitFactory(name="Polizei Berlin"))
-    contact = ContactPersonFactory(organisation=org, last_name="Nowak", topics=[topic])
-    agreement = AgreementPartyFactory(
-        organisation=org, agreement__title="Kiezvereinbarung"
-    ).agreement
-    agreement.parties.create(police_unit=unit)
-    user_with_role(Role.COORDINATOR, "koordination")
-    return [
-        "/",
-        "/konto/login/",
-        f"/organisationen/?topic={topic.pk}&region={land.pk}",
-        "/polizei/?kind=station",
-        f"/ansprechpersonen/?topic={topic.pk}&sort=name",
-        "/vereinbarungen/?status=active",
-        "/suche/?q=Kiez",
-        org.get_absolute_url(),
-        unit.get_absolute_url(),
-        contact.get_absolute_url(),
-        agreement.get_absolute_url(),
-        f"{reverse('exports:export', args=['ansprechpersonen'])}?topic={topic.pk}",
-    ]
 
 
 def test_every_main_page_has_no_wcag_violations(page, pages):

@@ -10,9 +10,7 @@ import pytest
 import vobject
 from django.urls import reverse
 
-from directory.core.roles import Role
 from tests.browser.conftest import log_in
-from tests.conftest import user_with_role
 from tests.factories import (
     ContactPersonFactory,
     DistrictFactory,
@@ -59,8 +57,7 @@ def test_anonymous_filters_organisations_and_sees_no_members_only_data(page, dir
     assert "mueller@example.org" not in html
 
 
-def test_member_searches_mueller_and_live_filtering_keeps_the_url(page, directory):
-    user_with_role(Role.MEMBER, "mitglied")
+def test_member_searches_mueller_and_live_filtering_keeps_the_url(page, directory, member):
     log_in(page, "mitglied")
 
     page.fill("#nav-search", "Mueller")
@@ -82,8 +79,7 @@ def test_member_searches_mueller_and_live_filtering_keeps_the_url(page, director
     assert "1 Treffer" in page.inner_text("#results-heading")
 
 
-def test_coordinator_exports_the_filtered_contacts_as_csv_and_vcard(page, directory):
-    user_with_role(Role.COORDINATOR, "koordination")
+def test_coordinator_exports_the_filtered_contacts_as_csv_and_vcard(page, directory, coordinator):
     log_in(page, "koordination")
     page.goto(f"{reverse('contacts:list')}?topic={directory['racism'].pk}")
 
@@ -104,8 +100,7 @@ def test_coordinator_exports_the_filtered_contacts_as_csv_and_vcard(page, direct
     assert [card.fn.value for card in cards] == ["Jana Müller"]
 
 
-def test_curator_edits_in_admin_sees_history_and_marks_verified(page, directory):
-    user_with_role(Role.CURATOR, "kuratorin", is_staff=True)
+def test_curator_edits_in_admin_sees_history_and_marks_verified(page, directory, curator):
     log_in(page, "kuratorin")
     org = directory["org"]
 

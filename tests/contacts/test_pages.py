@@ -121,13 +121,18 @@ def test_region_filter_follows_the_affiliation(member_client):
     at_police = ContactPersonFactory(
         last_name="Wache", organisation=None, police_unit=PoliceUnitFactory(jurisdiction=dortmund)
     )
-    ContactPersonFactory(
-        last_name="Bayern", organisation=OrganisationFactory(land=LandFactory(name="Bayern"))
-    )
+    bavaria = LandFactory(name="Bayern")
+    ContactPersonFactory(last_name="Bayern", organisation=OrganisationFactory(land=bavaria))
 
     assert shown(member_client.get(LIST, {"region": nrw.pk})) == {"Verein", "Wache"}
     assert shown(member_client.get(LIST, {"region": dortmund.pk})) == {"Wache"}
-    assert {at_org.last_name, at_police.last_name} == {"Verein", "Wache"}
+    # The contacts have no region of their own: they move with their organisation or unit.
+    at_org.organisation.land = bavaria
+    at_org.organisation.save()
+    at_police.police_unit.jurisdiction = DistrictFactory(name="München", parent=bavaria)
+    at_police.police_unit.save()
+    assert shown(member_client.get(LIST, {"region": nrw.pk})) == set()
+    assert shown(member_client.get(LIST, {"region": bavaria.pk})) == {"Bayern", "Verein", "Wache"}
 
 
 def test_affiliation_topic_and_language_filters(member_client):

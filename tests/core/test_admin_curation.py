@@ -64,6 +64,7 @@ def test_every_changelist_change_and_add_page_renders_for_a_curator(model, curat
 
 
 # At most one row per legal page: nothing to grow.
+@pytest.mark.slow  # 30 rows per model through admin, twice
 @pytest.mark.parametrize(
     "model", [m for m in MODELS if m is not LegalPage], ids=lambda m: m._meta.label
 )

@@ -63,6 +63,10 @@ EXPECTED = {
     "reviews:correct": (lambda d: {"token": token_for(d["members_contact"])}, ALL),
     "reviews:remove": (lambda d: {"token": token_for(d["members_contact"])}, ALL),
     "reviews:thanks": (None, ALL),
+    "reviews:report": (
+        lambda d: {"kind": "contact", "pk": d["members_contact"].pk},
+        LOGIN_FIRST,
+    ),
     "reviews:dashboard": (
         None,
         {"anonymous": 302, "member": 403, "coordinator": 403, "curator": 200},
@@ -70,6 +74,23 @@ EXPECTED = {
     "accounts:invite": (
         None,
         {"anonymous": 302, "member": 403, "coordinator": 403, "curator": 200},
+    ),
+    "accounts:accounts": (
+        None,
+        {"anonymous": 302, "member": 403, "coordinator": 403, "curator": 200},
+    ),
+    # POST only: a curator's GET gets 405, everyone else is stopped before.
+    "accounts:account_active": (
+        lambda d: {"pk": d["account"].pk},
+        {"anonymous": 302, "member": 403, "coordinator": 403, "curator": 405},
+    ),
+    "accounts:account_role": (
+        lambda d: {"pk": d["account"].pk},
+        {"anonymous": 302, "member": 403, "coordinator": 403, "curator": 405},
+    ),
+    "accounts:account_invitation": (
+        lambda d: {"pk": d["account"].pk},
+        {"anonymous": 302, "member": 403, "coordinator": 403, "curator": 405},
     ),
     "accounts:accept": (lambda d: {"token": "forged"}, dict.fromkeys(ROLES, 400)),
     "accounts:two_factor": (None, LOGIN_FIRST),
@@ -107,23 +128,20 @@ def data():
             organisation=org, email="nur-mitglieder@example.org"
         ),
         "internal_agreement": AgreementFactory(is_public=False),
+        "account": user_with_role(1, "verwaltetes-mitglied"),
     }
 
 
 @pytest.fixture
-def users():
-    return {
-        "anonymous": None,
-        "member": user_with_role(1, "m"),
-        "coordinator": user_with_role(2, "k"),
-        "curator": user_with_role(3, "c", is_staff=True),
-    }
+def users(member, coordinator, curator):
+    return {"anonymous": None, "member": member, "coordinator": coordinator, "curator": curator}
 
 
 def test_every_url_has_a_rule():
     assert set(named_urls()) == set(EXPECTED)
 
 
+@pytest.mark.slow  # every URL of the portal, per role
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_gets_the_expected_status_everywhere(client, data, users, role):
     if users[role]:
@@ -170,6 +188,7 @@ def crawl(client, start, limit=400):
     return pages
 
 
+@pytest.mark.slow  # a crawl of every reachable page, per role
 @pytest.mark.parametrize("role", ["anonymous", "member"])
 def test_no_reachable_page_shows_contact_data_above_the_role(client, users, role):
     public_org = OrganisationFactory(name="Beratungsstelle Nord", is_public=True)

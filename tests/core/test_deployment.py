@@ -39,6 +39,7 @@ def test_malformed_forwarded_for_keeps_the_proxy_address(forwarded):
     assert client_address("127.0.0.1", forwarded) == "127.0.0.1"
 
 
+@pytest.mark.slow  # four threads with connections of their own; the tables emptied after
 @pytest.mark.django_db(transaction=True)
 def test_shared_cache_counts_every_increment_of_concurrent_workers():
     cache.set("netzpol-test-counter", 0, 60)

@@ -65,3 +65,127 @@ def test_pages_load_nothing_from_third_parties(client):
     for url in referenced:
         if url.startswith("/static/"):
             assert finders.find(url.removeprefix("/static/")), url
+
+
+# --- the start page and the login prompt (issue 18: members' pages) --------------------------
+
+
+@pytest.fixture
+def directory_entries():
+    from tests.factories import (
+        ContactPersonFactory,
+        LandFactory,
+        OrganisationFactory,
+        TopicFactory,
+    )
+
+    topic = TopicFactory(name="Antiziganismus")
+    land = LandFactory(name="Thüringen")
+    public = OrganisationFactory(name="Offener Treff", topics=[topic], land=land)
+    OrganisationFactory(name="Stiller Kreis", is_public=False)
+    ContactPersonFactory(organisation=public, last_name="Öffentlich", visibility="public")
+    ContactPersonFactory(organisation=public, last_name="Mitgliedersache")
+    return {"topic": topic, "land": land}
+
+
+@pytest.mark.django_db
+def test_home_page_has_a_search_entry_points_and_figures_the_visitor_may_see(
+    client, directory_entries
+):
+    response = client.get("/")
+
+    html = response.text
+    figures = {str(f.label): f.count for f in response.context["figures"]}
+    assert figures["Organisationen"] == 1
+    assert figures["Ansprechpersonen"] == 1
+    assert 'action="/suche/"' in html
+    assert 'id="home-search"' in html
+    assert f'href="/organisationen/?topic={directory_entries["topic"].pk}"' in html
+    assert f'href="/organisationen/?region={directory_entries["land"].pk}"' in html
+    assert "Zuletzt aktualisiert" in html
+    assert "Offener Treff" in html
+    assert "Stiller Kreis" not in html
+    assert "Mitgliedersache" not in html
+    assert "mailto:kontakt@netzpol.example.org" in html
+
+
+@pytest.mark.django_db
+def test_home_page_counts_what_a_member_may_see_and_leads_to_contacts(
+    member_client, directory_entries
+):
+    response = member_client.get("/")
+
+    figures = {str(f.label): f.count for f in response.context["figures"]}
+    assert figures["Organisationen"] == 2
+    assert figures["Ansprechpersonen"] == 2
+    assert f'href="/ansprechpersonen/?topic={directory_entries["topic"].pk}"' in response.text
+    assert "Mitgliedersache" in response.text
+
+
+@pytest.mark.django_db
+def test_home_page_costs_the_same_queries_for_few_and_many_entries(client, directory_entries):
+    from tests.conftest import count_queries
+    from tests.factories import ContactPersonFactory, OrganisationFactory
+
+    few = count_queries(client, "/")
+    OrganisationFactory.create_batch(10)
+    ContactPersonFactory.create_batch(10, visibility="public")
+
+    assert count_queries(client, "/") == few
+
+
+def same_page(html, entry_id):
+    """The page without what differs between any two responses: the id and CSRF tokens."""
+    html = html.replace(entry_id, "ID")
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+
+@pytest.mark.django_db
+def test_anonymous_visitor_of_a_members_only_entry_is_asked_to_log_in(client):
+    from tests.factories import ContactPersonFactory
+
+    contact = ContactPersonFactory(last_name="Nurfürmitglieder")
+    missing = contact.pk + 1000
+
+    hidden = client.get(f"/ansprechpersonen/{contact.pk}/")
+    absent = client.get(f"/ansprechpersonen/{missing}/")
+
+    assert hidden.status_code == absent.status_code == 404
+    assert "Bitte melden Sie sich an" in hidden.text
+    assert f'href="/konto/login/?next=/ansprechpersonen/{contact.pk}/"' in hidden.text
+    assert "Nurfürmitglieder" not in hidden.text
+    # The same page for an id that does not exist: a link reveals nothing.
+    assert same_page(hidden.text, str(contact.pk)) == same_page(absent.text, str(missing))
+
+
+@pytest.mark.django_db
+def test_logging_in_from_the_prompt_leads_back_to_the_entry(client, member):
+    from tests.factories import ContactPersonFactory
+
+    contact = ContactPersonFactory(last_name="Nurfürmitglieder")
+    url = f"/ansprechpersonen/{contact.pk}/"
+
+    response = client.post(
+        "/konto/login/",
+        {"username": "mitglied", "password": "correct horse battery", "next": url},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == url
+    assert "Nurfürmitglieder" in client.get(url).text
+
+
+@pytest.mark.django_db
+def test_logged_in_user_without_access_gets_a_plain_404(member_client):
+    from tests.factories import ContactPersonFactory
+
+    contact = ContactPersonFactory(
+        last_name="Vertraulichkeit", visibility="staff", consent_basis=""
+    )
+
+    response = member_client.get(f"/ansprechpersonen/{contact.pk}/")
+
+    assert response.status_code == 404
+    assert "Seite nicht gefunden" in response.text
+    assert "Bitte melden Sie sich an" not in response.text
+    assert "Vertraulichkeit" not in response.text

@@ -10,7 +10,6 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from directory.contacts.models import ContactPerson, Visibility
-from tests.conftest import user_with_role
 from tests.factories import ContactPersonFactory, OrganisationFactory, PoliceUnitFactory
 
 from .conftest import PASSWORD, RATE_PAGES, WORKERS, form_fields
@@ -26,13 +25,22 @@ def production_hash(password):
     return hasher.encode(password, hasher.salt())
 
 
-def account(role_name, username, **fields):
-    from directory.core.roles import Role
-
-    user = user_with_role(getattr(Role, role_name), username, **fields)
+def with_production_password(user):
     user.password = production_hash(PASSWORD)
     user.save()
     return user
+
+
+@pytest.fixture
+def deployed_member(member):
+    """The member (`mitglied`), who logs in with PASSWORD as hashed in production."""
+    return with_production_password(member)
+
+
+@pytest.fixture
+def deployed_curator(curator):
+    """The curator (`kuratorin`), who logs in with PASSWORD as hashed in production."""
+    return with_production_password(curator)
 
 
 @pytest.fixture
@@ -61,8 +69,9 @@ def verify_second_factor(client, user):
 # 1. The second factor cannot be skipped with a SCRIPT_NAME header.
 
 
-def test_admin_needs_the_second_factor_whatever_the_script_name_header(live, secret_contact):
-    account("CURATOR", "kuratorin", is_staff=True)
+def test_admin_needs_the_second_factor_whatever_the_script_name_header(
+    live, secret_contact, deployed_curator
+):
     browser = live.client()
     browser.log_in("kuratorin")
     change = f"/admin/contacts/contactperson/{secret_contact.pk}/change/"
@@ -86,8 +95,7 @@ def test_admin_needs_the_second_factor_whatever_the_script_name_header(live, sec
 # 2. Logout ends the session on every worker; limits count once for the whole site.
 
 
-def test_logout_ends_the_session_on_every_worker(live, members_contact):
-    account("MEMBER", "mitglied")
+def test_logout_ends_the_session_on_every_worker(live, members_contact, deployed_member):
     browser = live.client()
     browser.log_in("mitglied")
     page = f"/ansprechpersonen/{members_contact.pk}/"
@@ -126,13 +134,12 @@ PDF = (
 )
 
 
-def test_curator_uploads_and_downloads_a_signed_agreement(live):
-    curator = account("CURATOR", "kuratorin", is_staff=True)
+def test_curator_uploads_and_downloads_a_signed_agreement(live, deployed_curator):
     organisation = OrganisationFactory(name="Moscheeverein Nord e.V.")
     unit = PoliceUnitFactory(name="Polizeipräsidium Nord")
     browser = live.client()
     browser.log_in("kuratorin")
-    verify_second_factor(browser, curator)
+    verify_second_factor(browser, deployed_curator)
 
     form = browser.get("/admin/agreements/agreement/add/")
     assert form.status == 200
@@ -171,8 +178,7 @@ def test_curator_uploads_and_downloads_a_signed_agreement(live):
 # 6. Pages with personal data are not stored by the browser.
 
 
-def test_pages_for_logged_in_users_are_not_stored(live, members_contact):
-    account("MEMBER", "mitglied")
+def test_pages_for_logged_in_users_are_not_stored(live, members_contact, deployed_member):
     browser = live.client()
     browser.log_in("mitglied")
     for path in (
@@ -248,8 +254,7 @@ def test_a_confirmation_link_answers_once(live, members_contact):
     assert "nur.mitglieder@example.org" not in shown.text
 
 
-def test_password_reset_mails_to_one_address_are_limited(live):
-    account("MEMBER", "mitglied", email="mitglied@example.org")
+def test_password_reset_mails_to_one_address_are_limited(live, deployed_member):
     statuses = []
     for n in range(15):
         # Many clients (as a botnet would be): the limit per address still holds.

@@ -61,7 +61,9 @@ def test_anonymous_search_finds_no_members_only_contact(client, member):
 
     assert anonymous.context["total"] == 0
     assert "vertraulich@example.org" not in anonymous.content.decode()
-    assert "Log in" in anonymous.content.decode() or "Melden Sie sich" in anonymous.content.decode()
+    assert "Melden Sie sich als Mitglied an, um Ansprechpersonen zu suchen." in (
+        anonymous.content.decode()
+    )
     assert groups(as_member)["contacts"] == ["Erika Vertraulich"]
 
 

@@ -24,6 +24,7 @@ from directory.agreements.filters import AgreementFilter
 from directory.contacts.filters import ContactFilter
 from directory.organisations.filters import OrganisationFilter
 from directory.police.filters import PoliceUnitFilter
+from directory.search.views import SearchForm
 from tests.factories import (
     AgreementFactory,
     AgreementPartyFactory,
@@ -37,6 +38,8 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+# Hypothesis runs 40 examples per test: the generated tests are slow, the explicit cases not.
+slow = pytest.mark.slow
 
 # Hypothesis caches (source constants, Unicode tables) go to the temporary directory, not into
 # the checkout; the example database is off (see `fuzz`).
@@ -210,6 +213,7 @@ def assert_list_page_makes_sense(response, htmx):
                 assert f"<li>{form[name].label}: " in html
 
 
+@slow
 @pytest.mark.parametrize("path", LISTS)
 @fuzz
 @given(data=st.data())
@@ -226,11 +230,14 @@ def test_no_query_string_breaks_a_list(as_role, rows, path, data):
         assert_list_page_makes_sense(response, htmx)
 
 
+@slow
 @fuzz
 @given(data=st.data())
 def test_no_query_string_breaks_the_search(as_role, rows, data):
-    valid = {"q": valid_values(OrganisationFilter, rows)["q"]}
-    params = data.draw(query_params(["q", "page", "type"], valid), label="params")
+    # The parameters the search form has (q, topic), with values that find something.
+    names = list(SearchForm.base_fields)
+    valid = {name: valid_values(OrganisationFilter, rows)[name] for name in names}
+    params = data.draw(query_params(names, valid), label="params")
 
     response = get(as_role, SEARCH, urlencode(params, doseq=True))
 
@@ -272,6 +279,7 @@ RAW_PIECES = [
 ]
 
 
+@slow
 @pytest.mark.parametrize("path", [*LISTS, SEARCH])
 @fuzz
 @given(
@@ -306,7 +314,8 @@ NASTY = [
     ({"q": "%"}, NOTHING),
     ({"q": "' OR 1=1 --"}, NOTHING),
     ({"page": "99999999999999999999"}, LISTED),
-    ({"per_page": "7"}, f"Treffer pro Seite: {CHOOSE} 7 ist keine gültige Auswahl."),
+    # An odd page size is snapped to an offered one (tests/contacts/test_page_size.py).
+    ({"per_page": "7"}, LISTED),
     ({"sort": "zzz"}, f"Sortieren nach: {CHOOSE} zzz ist keine gültige Auswahl."),
     ({"region": "abc"}, f"Region: {CHOOSE} abc ist keine gültige Auswahl."),
     (
@@ -362,7 +371,13 @@ def test_nasty_list_queries_show_the_list_or_say_what_is_wrong(
         ({"q": "' OR 1=1 --"}, "0 Treffer für „&#x27; OR 1=1 --“"),
         ({"q": "a"}, "0 Treffer für „a“"),
         ({"q": "%"}, "0 Treffer für „%“"),
-        ({"q": "Nordlicht", "page": "abc"}, "4 Treffer für „Nordlicht“"),
+        ({"q": "Nordlicht"}, "4 Treffer für „Nordlicht“"),
+        ({"q": "Nordlicht", "topic": "abc"}, f"{CHOOSE} abc ist keine gültige Auswahl."),
+        (
+            {"q": "Nordlicht", "topic": "999999999"},
+            f"{CHOOSE} 999999999 ist keine gültige Auswahl.",
+        ),
+        # Parameters the search does not have (it shows no pages) are ignored.
         ({"page": "99999999999999999999", "sort": "zzz"}, None),
     ],
     ids=lambda v: str(v)[:30],

@@ -14,6 +14,7 @@ from ..conftest import ROOT
 UNREACHABLE = "http://127.0.0.1:9"  # the discard port: nothing listens, connections are refused
 
 
+@pytest.mark.slow  # pip-audit in a subprocess, twice
 @pytest.mark.parametrize("service", ["osv", "pypi"])
 def test_audit_without_network_fails_with_one_clear_line(service, tmp_path):
     env = {

@@ -3,7 +3,9 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.urls import reverse
 
+from directory.core.roles import GROUP_NAMES, Role
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +80,20 @@ def test_tampered_reset_link_shows_a_clear_page(client):
     assert "ungültig oder abgelaufen" in response.content.decode()
 
 
-def test_there_is_no_open_registration(client):
-    assert client.get("/konto/registrieren/").status_code == 404
-    assert client.get("/konto/signup/").status_code == 404
+def test_there_is_no_open_registration(client, member):
+    # Accounts come only from a curator's invitation: anyone else posting one is turned away.
+    invitation = {
+        "email": "neu@example.org",
+        "first_name": "Neu",
+        "last_name": "Person",
+        "role": GROUP_NAMES[Role.MEMBER],
+    }
+    anonymous = client.post(reverse("accounts:invite"), invitation)
+    client.force_login(member)
+    as_member = client.post(reverse("accounts:invite"), invitation)
+
+    assert anonymous.status_code == 302
+    assert anonymous["Location"].startswith("/konto/login/")
+    assert as_member.status_code == 403
+    assert not get_user_model().objects.filter(email="neu@example.org").exists()
+    assert mail.outbox == []

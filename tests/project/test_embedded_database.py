@@ -9,6 +9,9 @@ from netzpol import database
 
 from ..conftest import ROOT
 
+# Starts and stops embedded servers of its own.
+pytestmark = pytest.mark.slow
+
 START = (
     "import sys; from pathlib import Path; from netzpol import database; "
     "print(database.ensure_embedded(Path(sys.argv[1])))"

