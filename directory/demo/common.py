@@ -13,11 +13,20 @@ from directory.contacts.models import ConsentBasis, ContactPerson, Visibility
 from directory.core.models import Language, Region, Topic, next_review
 
 from . import reference
+from .names import NAMES
 
-# Numbers from the ranges the Bundesnetzagentur keeps free for fiction (film and TV), so no
-# demo entry can ring a real person.
+# Without a city (scale data): numbers from the ranges the Bundesnetzagentur keeps free for
+# fiction, so no demo entry can ring a real person.
 FICTIONAL_NUMBER_PREFIXES = ["030 23125", "069 90009", "040 66969", "0221 4710", "089 99998"]
 BATCH = 5000
+UMLAUTS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
+
+
+def mail_local(*parts):
+    """The local part of an address as German offices write it: "Jürgen Weiß" → juergen.weiss."""
+    return ".".join(slugify(part.translate(UMLAUTS)).replace("-", "") for part in parts)
 
 
 class Seeder:
@@ -81,14 +90,36 @@ class Seeder:
         verified_on = self.today - datetime.timedelta(days=self.rng.randint(0, 560))
         return {"verified_on": verified_on, "review_due": next_review(verified_on)}
 
-    def phone(self):
-        return f"{self.rng.choice(FICTIONAL_NUMBER_PREFIXES)} {self.rng.randint(0, 999):03d}"
+    def phone(self, city=None):
+        """A fictional number with the city's area code (see reference.FICTION_RANGES)."""
+        area = reference.AREA_CODES.get(city)
+        if area is None:
+            return f"{self.rng.choice(FICTIONAL_NUMBER_PREFIXES)} {self.rng.randint(0, 999):03d}"
+        if area in reference.FICTION_RANGES:
+            return f"{area} {reference.FICTION_RANGES[area]} {self.rng.randint(0, 999):03d}"
+        return f"{area} 555 {self.rng.randint(0, 9999):04d}"
 
-    def address(self, district):
-        prefix = reference.POSTCODE_PREFIX.get(district.name, "99")
+    def function(self, choices):
+        """One of `choices` (see functions.py) and whether its holder is a woman."""
+        if not choices:
+            return "", self.rng.random() < 0.5
+        choice = self.rng.choice(choices)
+        if isinstance(choice, str):
+            return choice, self.rng.random() < 0.5
+        female_form, male_form = choice
+        female = male_form is None or (female_form is not None and self.rng.random() < 0.5)
+        return (female_form if female else male_form), female
+
+    def address(self, district, borough=None):
+        postcodes = reference.BOROUGH_POSTCODES.get((district.name, borough and borough.name))
+        if postcodes:
+            postcode = self.rng.choice(postcodes)
+        else:
+            prefix = reference.POSTCODE_PREFIX.get(district.name, "99")
+            postcode = f"{prefix}{self.rng.randint(0, 999):03d}"
         return {
             "street": self.fake.street_address(),
-            "postcode": f"{prefix}{self.rng.randint(0, 999):03d}",
+            "postcode": postcode,
             "city": district.name.removeprefix("Landkreis ").removeprefix("Kreis "),
             "land": district.parent,
         }
@@ -102,68 +133,87 @@ class Seeder:
             languages += self.some(self.languages, 1, 2)
         return list(dict.fromkeys(languages))
 
-    def person(self, domain, **fields):
-        """An unsaved fictional contact person with mixed visibility and a legal basis."""
-        first, last = self.fake.first_name(), self.fake.last_name()
-        local = f"{slugify(first)}.{slugify(last)}".replace("-", "")
-        visibility = self.rng.choices(
-            [Visibility.MEMBERS, Visibility.PUBLIC, Visibility.STAFF], weights=[55, 10, 35]
-        )[0]
-        review = self.review()
+    def person(
+        self,
+        domain,
+        functions=None,
+        city=None,
+        visibility=None,
+        salutation=None,
+        mobile=None,
+        review=None,
+        names_from=None,
+        **fields,
+    ):
+        """An unsaved fictional contact person with a legal basis for their visibility; what is
+        not given (visibility, title, mobile, freshness) is drawn at random. `names_from` is a
+        language whose speakers' names to use (names.py), else the name is German."""
+        function, female = self.function(functions)
+        first, last = self.name(female, names_from)
+        if visibility is None:
+            visibility = self.rng.choices(
+                [Visibility.MEMBERS, Visibility.PUBLIC, Visibility.STAFF], weights=[55, 10, 35]
+            )[0]
+        if salutation is None:
+            salutation = self.rng.choice(["", "", "", "Dr."])
+        if mobile is None:
+            mobile = self.rng.random() < 0.3
+        review = review or self.review()
         contact = ContactPerson(
-            salutation=self.rng.choice(["", "", "", "Dr."]),
+            salutation=salutation,
             first_name=first,
             last_name=last,
-            function=self.rng.choice(FUNCTIONS),
-            email=f"{local}@{domain}",
-            phone=self.phone(),
-            mobile=f"0171 39200{self.rng.randint(1, 99):02d}" if self.rng.random() < 0.3 else "",
+            function=function,
+            email=f"{mail_local(first, last)}@{domain}",
+            phone=self.phone(city),
+            mobile=f"0171 39200{self.rng.randint(1, 99):02d}" if mobile else "",
             visibility=visibility,
             **review,
             **fields,
         )
-        if visibility != Visibility.STAFF:
-            contact.consent_given_on = review["verified_on"] or self.today - datetime.timedelta(
-                days=self.rng.randint(30, 700)
-            )
-            contact.consent_basis = self.rng.choice(
-                [ConsentBasis.WRITTEN, ConsentBasis.EMAIL, ConsentBasis.VERBAL]
-            )
+        self.consent(contact, review)
         return contact
 
-    def functional_contact(self, title, domain, **fields):
-        """An unsaved team mailbox of a public body: public, on an official legal basis."""
-        review = self.review()
-        return ContactPerson(
+    def name(self, female, names_from=None):
+        if names_from in NAMES:
+            women, men, last_names = NAMES[names_from]
+            return self.rng.choice(women if female else men), self.rng.choice(last_names)
+        first = self.fake.first_name_female() if female else self.fake.first_name_male()
+        last = self.fake.last_name()
+        while " " in last:  # "Dussen van": Faker's inverted particles read as typos
+            last = self.fake.last_name()
+        return first, last
+
+    def functional_contact(
+        self, title, domain, local=None, visibility=Visibility.PUBLIC, city=None, review=None,
+        **fields,
+    ):  # fmt: skip
+        """An unsaved team mailbox: on the legal basis of an official function for a public
+        body, by consent otherwise (the caller passes `consent_basis`)."""
+        review = review or self.review()
+        contact = ContactPerson(
             functional_title=title,
-            email=f"{slugify(title)[:30].strip('-')}@{domain}",
-            phone=self.phone(),
-            visibility=Visibility.PUBLIC,
-            consent_given_on=review["verified_on"] or self.today,
-            consent_basis=ConsentBasis.OFFICIAL_FUNCTION,
+            email=f"{local or slugify(title)[:30].strip('-')}@{domain}",
+            phone=self.phone(city),
+            visibility=visibility,
             **review,
             **fields,
         )
+        self.consent(contact, review, basis=fields.get("consent_basis"))
+        return contact
 
-
-FUNCTIONS = [
-    "Vorsitzende:r",
-    "Geschäftsführung",
-    "Projektleitung",
-    "Referent:in für Antidiskriminierung",
-    "Beratung",
-    "Jugendsozialarbeit",
-    "Öffentlichkeitsarbeit",
-    "Imam",
-    "Gemeindevorstand",
-    "Koordination Netzwerk",
-    "Kontaktbeamt:in für muslimische Institutionen",
-    "Ansprechperson für LSBTI*",
-    "Präventionsbeauftragte:r",
-    "Sachbearbeitung Staatsschutz",
-    "Leitung Kompetenzzentrum",
-    "Bezirksbeamt:in",
-]
+    def consent(self, contact, review, basis=None):
+        if contact.visibility == Visibility.STAFF and not basis:
+            return
+        contact.consent_given_on = review["verified_on"] or self.today - datetime.timedelta(
+            days=self.rng.randint(30, 700)
+        )
+        if contact.is_functional:
+            contact.consent_basis = basis or ConsentBasis.OFFICIAL_FUNCTION
+        else:
+            contact.consent_basis = self.rng.choice(
+                [ConsentBasis.WRITTEN, ConsentBasis.EMAIL, ConsentBasis.VERBAL]
+            )
 
 
 def bulk(model, objects):

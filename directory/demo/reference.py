@@ -149,4 +149,55 @@ LANGUAGES = [
     ("it", "Italienisch"),
     ("el", "Griechisch"),
     ("gsg", "Deutsche Gebärdensprache"),
+    ("he", "Hebräisch"),
 ]
+
+# Telephone area codes (Vorwahlen) of the cities above.
+AREA_CODES = {
+    "Stuttgart": "0711", "Mannheim": "0621", "Karlsruhe": "0721", "Freiburg im Breisgau": "0761",
+    "München": "089", "Nürnberg": "0911", "Augsburg": "0821", "Regensburg": "0941",
+    "Berlin": "030", "Potsdam": "0331", "Cottbus": "0355", "Landkreis Oder-Spree": "03361",
+    "Bremen": "0421", "Bremerhaven": "0471", "Hamburg": "040", "Frankfurt am Main": "069",
+    "Wiesbaden": "0611", "Kassel": "0561", "Offenbach am Main": "069", "Rostock": "0381",
+    "Schwerin": "0385", "Landkreis Vorpommern-Greifswald": "03834", "Hannover": "0511",
+    "Braunschweig": "0531", "Osnabrück": "0541", "Göttingen": "0551", "Dortmund": "0231",
+    "Köln": "0221", "Düsseldorf": "0211", "Essen": "0201", "Bochum": "0234",
+    "Gelsenkirchen": "0209", "Duisburg": "0203", "Bielefeld": "0521", "Münster": "0251",
+    "Mainz": "06131", "Ludwigshafen am Rhein": "0621", "Koblenz": "0261", "Saarbrücken": "0681",
+    "Landkreis Neunkirchen": "06821", "Leipzig": "0341", "Dresden": "0351", "Chemnitz": "0371",
+    "Magdeburg": "0391", "Halle (Saale)": "0345", "Kiel": "0431", "Lübeck": "0451",
+    "Kreis Pinneberg": "04101", "Erfurt": "0361", "Jena": "03641", "Gera": "0365",
+}  # fmt: skip
+
+# The ranges the Bundesnetzagentur keeps free for film and television: no real line answers.
+# Other cities have none; there the demo uses 555 after the area code, the convention for
+# fictional numbers (and every listed person is fictional too).
+FICTION_RANGES = {"030": "23125", "040": "66969", "069": "90009", "0221": "4710", "089": "99998"}
+
+# Postcodes of the Bezirke the demo places entries in.
+BOROUGH_POSTCODES = {
+    ("Berlin", "Mitte"): ["10115", "10117", "10178", "10551", "10557", "13347", "13353"],
+    ("Berlin", "Friedrichshain-Kreuzberg"): ["10243", "10245", "10961", "10965", "10997"],
+    ("Berlin", "Pankow"): ["10405", "10439", "13187", "13189"],
+    ("Berlin", "Charlottenburg-Wilmersdorf"): ["10585", "10627", "10707", "10713"],
+    ("Berlin", "Spandau"): ["13581", "13583", "13597"],
+    ("Berlin", "Steglitz-Zehlendorf"): ["12163", "12165", "12249", "14163"],
+    ("Berlin", "Tempelhof-Schöneberg"): ["10777", "10781", "10827", "12099", "12103"],
+    ("Berlin", "Neukölln"): ["12043", "12045", "12047", "12051", "12055", "12359"],
+    ("Berlin", "Treptow-Köpenick"): ["12435", "12439", "12555"],
+    ("Berlin", "Marzahn-Hellersdorf"): ["12619", "12627", "12681"],
+    ("Berlin", "Lichtenberg"): ["10315", "10365", "13055"],
+    ("Berlin", "Reinickendorf"): ["13403", "13407", "13437", "13507"],
+    ("Dortmund", "Innenstadt-West"): ["44135", "44137", "44139"],
+    ("Dortmund", "Innenstadt-Nord"): ["44145", "44147"],
+    ("Dortmund", "Innenstadt-Ost"): ["44141", "44143"],
+    ("Dortmund", "Eving"): ["44339"],
+    ("Dortmund", "Scharnhorst"): ["44328"],
+    ("Dortmund", "Brackel"): ["44309"],
+    ("Dortmund", "Aplerbeck"): ["44287"],
+    ("Dortmund", "Hörde"): ["44263"],
+    ("Dortmund", "Hombruch"): ["44225"],
+    ("Dortmund", "Lütgendortmund"): ["44388"],
+    ("Dortmund", "Huckarde"): ["44369"],
+    ("Dortmund", "Mengede"): ["44359"],
+}

@@ -10,6 +10,7 @@ from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 
 from .common import Seeder, bulk, link
+from .functions import ORGANISATION_FUNCTIONS, POLICE_FUNCTIONS
 
 Kind = Organisation.Kind
 Unit = PoliceUnit.Kind
@@ -141,12 +142,13 @@ class ScaleDirectory(Seeder):
                     is_public=self.rng.random() < 0.8,
                     website=f"https://{domain}/",
                     email=f"info@{domain}",
-                    phone=self.phone(),
+                    phone=self.phone(district.name),
                     **self.address(district),
                     **self.review(),
                 )
             )
             organisations[-1].activity_region = quarter or district
+            organisations[-1].seat_name = district.name
         organisations = bulk(Organisation, organisations)
         through = Organisation
         link(
@@ -175,17 +177,25 @@ class ScaleDirectory(Seeder):
         people = []
         for index in range(total):
             if self.rng.random() < 0.85:
-                owner = {"organisation": self.rng.choice(organisations)}
-                domain = owner["organisation"].email.split("@")[1]
+                organisation = self.rng.choice(organisations)
+                owner = {"organisation": organisation}
+                domain = organisation.email.split("@")[1]
+                functions = ORGANISATION_FUNCTIONS[organisation.kind]
+                city = organisation.seat_name
             else:
-                owner = {"police_unit": self.rng.choice(units)}
-                domain = f"polizei-{slugify(owner['police_unit'].jurisdiction.name)}.example.org"
+                unit = self.rng.choice(units)
+                owner = {"police_unit": unit}
+                city = unit.jurisdiction.name
+                domain = f"polizei-{slugify(city)}.example.org"
+                functions = POLICE_FUNCTIONS[unit.kind]
             if "police_unit" in owner and index % 10 == 0:
                 people.append(
-                    self.functional_contact(f"Funktionspostfach {index}", domain, **owner)
+                    self.functional_contact(
+                        f"Funktionspostfach {index}", domain, city=city, **owner
+                    )
                 )
             else:
-                people.append(self.person(domain, **owner))
+                people.append(self.person(domain, functions=functions, city=city, **owner))
         people = bulk(ContactPerson, people)
         link(
             ContactPerson.topics.through,

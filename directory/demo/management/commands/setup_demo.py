@@ -10,6 +10,9 @@ from .seed_demo import seed_demo
 DEMO_PASSWORD = "netzpol-demo"  # noqa: S105 - development only, refused when DEBUG is off
 DEMO_USERS = {"kuratorin": Role.CURATOR, "koordination": Role.COORDINATOR, "mitglied": Role.MEMBER}
 DEMO_CURATOR = "kuratorin"
+# One seed: every `make run` shows the same people, so the README's questions and a
+# colleague's screenshot show what you see.
+DEMO_SEED = 2024
 
 
 class Command(BaseCommand):
@@ -21,7 +24,7 @@ class Command(BaseCommand):
         if Topic.objects.exists():
             self.stdout.write("Demo directory present (kept as it is).")
         else:
-            counts = seed_demo()
+            counts = create_demo()
             self.stdout.write(f"Demo directory created: {counts}.")
         ensure_demo_users()
         self.stdout.write(
@@ -30,6 +33,11 @@ class Command(BaseCommand):
                 f"also koordination and mitglied, same password (development only)"
             )
         )
+
+
+def create_demo():
+    """The development portal's directory (an empty database); returns the row counts."""
+    return seed_demo(seed=DEMO_SEED)
 
 
 def ensure_demo_users():
