@@ -1,17 +1,15 @@
 from django.db.models import Q
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, widgets
 
-from directory.core.imports import (
-    ChoiceWidget,
-    DirectoryResource,
-    DuplicateHint,
-    names,
-    similar,
-    text,
-)
+from directory.core.import_columns import choice, column, date, link, names, text
+from directory.core.import_widgets import EntryWidget, cell_text, did_you_mean, quoted
+from directory.core.imports import DirectoryResource, DuplicateHint, similar
 from directory.core.models import Language, Topic
 from directory.organisations.models import Organisation
-from directory.police.models import PoliceUnit
+from directory.police.resources import police_unit_widget
 
 from .models import ConsentBasis, ContactPerson, Visibility
 
@@ -24,45 +22,84 @@ def contact_duplicates(obj):
     return ContactPerson.objects.filter(same_email | Q(pk__in=near.values("pk")))
 
 
+def organisation_widget():
+    """An organisation by its name or short name."""
+    return EntryWidget(
+        Organisation, ["name", "short_name"], capfirst(Organisation._meta.verbose_name)
+    )
+
+
+class AffiliationField(fields.Field):
+    """The export's one column for where a contact belongs: an organisation's name (or short
+    name), else a police unit's path (or name)."""
+
+    def __init__(self, column_name):
+        super().__init__(attribute="affiliation", column_name=column_name)
+        self.organisations = organisation_widget()
+        self.police_units = police_unit_widget()
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        text = cell_text(row[self.column_name])
+        if not text:
+            return  # the "Organisation" or "Polizeidienststelle" column may name it
+        for widget in (self.organisations, self.police_units):
+            found = widget.matches(text)
+            if len(found) == 1:
+                instance.organisation = found[0] if widget is self.organisations else None
+                instance.police_unit = found[0] if widget is self.police_units else None
+                return
+            if found:
+                widget.clean(text)  # raises: several entries have this name
+        suggestions = self.organisations.suggestions(text) + self.police_units.suggestions(text)
+        raise ValueError(
+            _("%(name)s is neither an organisation nor a police unit in the directory.")
+            % {"name": quoted(text)}
+            + did_you_mean(suggestions[:3])
+        )
+
+    def export(self, instance, **kwargs):
+        return str(instance.organisation or instance.police_unit or "")
+
+
 class ContactPersonResource(DirectoryResource):
+    """Column names as curators write them; the labels of the portal's export (German or
+    English) are accepted too, so an export imports back as it is."""
+
     id = fields.Field(attribute="id", column_name="ID", widget=widgets.IntegerWidget())
-    organisation = fields.Field(
-        attribute="organisation",
-        column_name="Organisation",
-        widget=widgets.ForeignKeyWidget(Organisation, field="name"),
+    organisation = link("organisation", "Organisation", organisation_widget())
+    police_unit = link("police_unit", "Polizeidienststelle", police_unit_widget())
+    affiliation = column(
+        AffiliationField("Organisation / Polizeidienststelle"),
+        [gettext_lazy("Organisation / police unit")],
     )
-    police_unit = fields.Field(
-        attribute="police_unit",
-        column_name="Polizeidienststelle",
-        widget=widgets.ForeignKeyWidget(PoliceUnit, field="path"),
+    salutation = text("salutation", "Anrede", gettext_lazy("Salutation / title"))
+    first_name = text("first_name", "Vorname", gettext_lazy("First name"))
+    last_name = text("last_name", "Nachname", gettext_lazy("Last name"))
+    functional_title = text(
+        "functional_title", "Funktionsbezeichnung", gettext_lazy("Functional title")
     )
-    salutation = text("salutation", "Anrede")
-    first_name = text("first_name", "Vorname")
-    last_name = text("last_name", "Nachname")
-    functional_title = text("functional_title", "Funktionsbezeichnung")
-    function = text("function", "Funktion")
-    email = text("email", "E-Mail")
-    phone = text("phone", "Telefon")
-    mobile = text("mobile", "Mobil")
-    visibility = fields.Field(
-        attribute="visibility", column_name="Sichtbarkeit", widget=ChoiceWidget(Visibility)
-    )
-    consent_given_on = fields.Field(
-        attribute="consent_given_on",
-        column_name="Einwilligung am",
-        widget=widgets.DateWidget(coerce_to_string=False),
-    )
-    consent_basis = fields.Field(
-        attribute="consent_basis",
-        column_name="Einwilligung / Rechtsgrundlage",
-        widget=ChoiceWidget(ConsentBasis),
-    )
-    topics = names(Topic, "Themen", "topics")
-    languages = names(Language, "Sprachen", "languages")
+    function = text("function", "Funktion", gettext_lazy("Function"))
+    email = text("email", "E-Mail", gettext_lazy("Email"))
+    email_secondary = text("email_secondary", "Weitere E-Mail", gettext_lazy("Further email"))
+    phone = text("phone", "Telefon", gettext_lazy("Phone"))
+    mobile = text("mobile", "Mobil", gettext_lazy("Mobile"))
+    visibility = choice("visibility", "Sichtbarkeit", Visibility, default=Visibility.STAFF)
+    consent_given_on = date("consent_given_on", "Einwilligung am")
+    consent_basis = choice("consent_basis", "Einwilligung / Rechtsgrundlage", ConsentBasis)
+    topics = names(Topic, "Themen", "topics", gettext_lazy("Topics"))
+    languages = names(Language, "Sprachen", "languages", gettext_lazy("Languages"))
 
     likely_duplicate = DuplicateHint(contact_duplicates)
 
     required_columns = ["Nachname", "E-Mail"]
+    # The export's address columns are the organisation's or police unit's.
+    not_imported = [
+        gettext_lazy("Street"),
+        gettext_lazy("Postcode"),
+        gettext_lazy("City"),
+        gettext_lazy("Last verified on"),
+        gettext_lazy("Link in the directory"),
+    ]
 
     class Meta:
         model = ContactPerson
@@ -70,12 +107,14 @@ class ContactPersonResource(DirectoryResource):
             "id",
             "organisation",
             "police_unit",
+            "affiliation",
             "salutation",
             "first_name",
             "last_name",
             "functional_title",
             "function",
             "email",
+            "email_secondary",
             "phone",
             "mobile",
             "visibility",

@@ -3,9 +3,10 @@ to a thousand times its size, and a sheet can claim rows it does not hold (openp
 gaps: two rows numbered 1 and 1,048,576 become a million). So an archive is measured before
 openpyxl opens it, and rows are read one at a time, up to a limit."""
 
+import codecs
 import csv
 import io
-import itertools
+import re
 import zipfile
 
 import openpyxl
@@ -71,18 +72,129 @@ def too_many_rows():
     )
 
 
+# What German office software writes: Excel's "CSV UTF-8" (with a byte order mark), its "CSV
+# (Trennzeichen-getrennt)" (Windows-1252), LibreOffice's UTF-8 (without one), Excel's "Unicode-Text"
+# (UTF-16). Text in Windows-1252 with umlauts is never valid UTF-8, so UTF-8 is tried first.
+BOMS = [
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+ENCODINGS = ["utf-8", "cp1252"]
+# `;` is German Excel's list separator, `,` everyone else's; Excel's "Unicode-Text" uses tabs.
+DELIMITERS = ";,\t"
+ZIP_SIGNATURE = b"PK\x03\x04"
+
+
+def decode(data):
+    """The text of a CSV file in one of the encodings office software writes."""
+    if data.startswith(ZIP_SIGNATURE):
+        raise FileRefused(
+            _("The file is a spreadsheet (XLSX), not a CSV file. Please choose the format “xlsx”.")
+        )
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return decode_as(data, [encoding])
+    return decode_as(data, ENCODINGS)
+
+
+def decode_as(data, encodings):
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            break
+        return text
+    raise FileRefused(
+        _(
+            "The file could not be read as text in UTF-8 or Windows-1252. Please save it from "
+            "your spreadsheet program as “CSV UTF-8” or “CSV (Trennzeichen-getrennt)”, "
+            "or as an Excel workbook (XLSX)."
+        )
+    )
+
+
+def sniff_delimiter(text):
+    """The delimiter of the header line: the most frequent of `;`, `,` and tab outside quotes
+    (`;` when there is a tie, `,` when the file has a single column)."""
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in "\r\n":
+            break
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def no_rows():
+    # Refused here: django-import-export's own message for it speaks to curators informally.
+    return FileRefused(_("The file holds no rows below the column names."))
+
+
+def too_wide(count):
+    return FileRefused(
+        _("The file has %(count)s columns; imports may have at most %(limit)s.")
+        % {"count": count, "limit": MAX_COLUMNS}
+    )
+
+
 class LimitedCSV(CSV):
-    """CSV, refused beyond MAX_ROWS rows before tablib builds the dataset."""
+    """CSV as office software writes it, read within limits: the encoding and the delimiter are
+    recognised, and the file is refused beyond MAX_ROWS rows or MAX_COLUMNS columns. Read as
+    bytes (django-import-export would decode it as UTF-8 before this sees it)."""
+
+    def is_binary(self):
+        return True
+
+    def get_read_mode(self):
+        return "rb"
 
     def create_dataset(self, in_stream, **kwargs):
-        if isinstance(in_stream, bytes) and self.encoding:
-            in_stream = in_stream.decode(self.encoding)
-        # Counted as tablib reads them (it skips empty lines), stopping past the limit.
-        reader = csv.reader(io.StringIO(in_stream), delimiter=kwargs.get("delimiter", ","))
-        rows = (row for row in reader if row)
-        if next(itertools.islice(rows, MAX_ROWS + 1, None), None) is not None:
-            raise too_many_rows()
-        return super().create_dataset(in_stream, **kwargs)
+        text = decode(in_stream) if isinstance(in_stream, bytes) else in_stream
+        text = text.removeprefix("\ufeff")
+        # Excel's own hint, written by some tools as the first line: "sep=;".
+        hint = re.match(r"sep=([;,\t])\r?\n", text)
+        if hint:
+            text = text[hint.end() :]
+        delimiter = kwargs.get("delimiter") or (hint and hint.group(1)) or sniff_delimiter(text)
+        # Empty lines are skipped, as tablib does.
+        rows = (
+            row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) if row
+        )
+        header = next(rows, [])
+        while header and not header[-1].strip():
+            header.pop()
+        if len(header) > MAX_COLUMNS:
+            raise too_wide(len(header))
+        dataset = tablib.Dataset(headers=header)
+        for number, row in enumerate(rows, start=2):
+            if number > MAX_ROWS + 1:
+                raise too_many_rows()
+            extra = row[len(header) :]
+            if any(cell.strip() for cell in extra):
+                raise FileRefused(
+                    _(
+                        "Row %(row)s has %(count)s cells, more than the %(columns)s columns of "
+                        "the header row. Is there a “%(delimiter)s” in a cell without quotation "
+                        "marks around it?"
+                    )
+                    % {
+                        "row": number,
+                        "count": len(row),
+                        "columns": len(header),
+                        "delimiter": delimiter.replace("\t", "Tab"),
+                    }
+                )
+            dataset.append(row[: len(header)] + [""] * (len(header) - len(row)))
+        if not len(dataset):
+            raise no_rows()
+        return dataset
 
 
 class LimitedXLSX(XLSX):
@@ -100,13 +212,10 @@ class LimitedXLSX(XLSX):
             while header and header[-1] is None:
                 header.pop()
             if len(header) > MAX_COLUMNS:
-                raise FileRefused(
-                    _("The file has %(count)s columns; imports may have at most %(limit)s.")
-                    % {"count": len(header), "limit": MAX_COLUMNS}
-                )
+                raise too_wide(len(header))
             dataset = tablib.Dataset(headers=header)
             if not header:
-                return dataset
+                raise no_rows()
             ignore_blanks = getattr(settings, "IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES", False)
             rows = sheet.iter_rows(min_row=2, max_col=len(header), values_only=True)
             for count, row in enumerate(rows, start=1):
@@ -114,6 +223,8 @@ class LimitedXLSX(XLSX):
                     raise too_many_rows()
                 if not (ignore_blanks and all(value is None for value in row)):
                     dataset.append(row)
+            if not len(dataset):
+                raise no_rows()
             return dataset
         finally:
             book.close()

@@ -1,15 +1,9 @@
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from import_export import fields, widgets
 
-from directory.core.imports import (
-    ChoiceWidget,
-    DirectoryResource,
-    DuplicateHint,
-    LandWidget,
-    names,
-    similar,
-    text,
-)
+from directory.core.import_columns import choice, land, names, postcode, text
+from directory.core.imports import DirectoryResource, DuplicateHint, similar
 from directory.core.models import Language, Region, Topic
 
 from .models import Organisation
@@ -24,30 +18,30 @@ def organisation_duplicates(obj):
 
 
 class OrganisationResource(DirectoryResource):
+    """Column names as curators write them; the labels of the portal's export (German or
+    English) are accepted too, so an export imports back as it is."""
+
     id = fields.Field(attribute="id", column_name="ID", widget=widgets.IntegerWidget())
-    name = text("name", "Name")
-    short_name = text("short_name", "Kurzname")
-    legal_form = fields.Field(
-        attribute="legal_form",
-        column_name="Rechtsform",
-        widget=ChoiceWidget(Organisation.LegalForm),
-    )
-    kind = fields.Field(attribute="kind", column_name="Art", widget=ChoiceWidget(Organisation.Kind))
-    street = text("street", "Straße")
-    postcode = text("postcode", "PLZ")
-    city = text("city", "Ort")
-    land = fields.Field(attribute="land", column_name="Bundesland", widget=LandWidget())
-    website = text("website", "Website")
-    email = text("email", "E-Mail")
-    phone = text("phone", "Telefon")
+    name = text("name", "Name", _("Name"))
+    short_name = text("short_name", "Kurzname", _("Short name"))
+    legal_form = choice("legal_form", "Rechtsform", Organisation.LegalForm, _("Legal form"))
+    kind = choice("kind", "Art", Organisation.Kind, _("Kind"))
+    street = text("street", "Straße", _("Street"))
+    postcode = postcode("postcode", "PLZ", _("Postcode"))
+    city = text("city", "Ort", _("City"))
+    land = land("land", "Bundesland", _("Federal state"))
+    website = text("website", "Website", _("Website"))
+    email = text("email", "E-Mail", _("Email"))
+    phone = text("phone", "Telefon", _("Phone"))
     description = text("description", "Beschreibung")
-    topics = names(Topic, "Themen", "topics")
+    topics = names(Topic, "Themen", "topics", _("Topics"))
     regions = names(Region, "Regionen", "regions")
-    languages = names(Language, "Sprachen", "languages")
+    languages = names(Language, "Sprachen", "languages", _("Languages"))
 
     likely_duplicate = DuplicateHint(organisation_duplicates)
 
     required_columns = ["Name", "Rechtsform", "Art"]
+    not_imported = [_("Last verified on"), _("Link in the directory")]
 
     class Meta:
         model = Organisation

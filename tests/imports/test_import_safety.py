@@ -19,7 +19,7 @@ from directory.core.import_files import (
 )
 from directory.organisations.models import Organisation
 from directory.organisations.resources import OrganisationResource
-from tests.imports.test_imports import CSV, HEADER, XLSX, upload
+from tests.imports.conftest import CSV, HEADER, XLSX, upload
 
 pytestmark = pytest.mark.django_db
 

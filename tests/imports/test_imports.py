@@ -11,28 +11,9 @@ from django.urls import reverse
 from directory.contacts.models import ContactPerson
 from directory.organisations.models import Organisation
 from tests.factories import LandFactory, OrganisationFactory, TopicFactory
+from tests.imports.conftest import CSV, HEADER, XLSX, confirm, csv_file, upload
 
 pytestmark = pytest.mark.django_db
-IMPORT = reverse("admin:organisations_organisation_import")
-CSV, XLSX = "0", "1"
-HEADER = "Name;Rechtsform;Art;Ort;Bundesland;E-Mail;Themen"
-
-
-def csv_file(*lines, encoding="utf-8"):
-    text = "\r\n".join([HEADER.replace(";", ","), *(line.replace(";", ",") for line in lines)])
-    return SimpleUploadedFile("liste.csv", text.encode(encoding), content_type="text/csv")
-
-
-def upload(client, file, format=CSV, url=IMPORT):
-    return client.post(url, {"import_file": file, "format": format, "resource": "0"})
-
-
-PROCESS = reverse("admin:organisations_organisation_process_import")
-
-
-def confirm(client, preview, url=PROCESS):
-    form = preview.context["confirm_form"]
-    return client.post(url, {name: form[name].value() for name in form.fields})
 
 
 @pytest.fixture
@@ -73,7 +54,7 @@ def test_row_errors_are_listed_in_german_and_nothing_is_imported(curator_client,
     html = preview.content.decode()
     assert preview.context.get("confirm_form") is None
     assert preview.context["result"].has_validation_errors()
-    assert "„Schloss“" in html or "“Schloss”" in html
+    assert "„Schloss“ ist keiner dieser Werte" in html
     assert "Atlantis" in html
     assert Organisation.objects.count() == 0
 
@@ -114,9 +95,10 @@ def test_xlsx_imports_too(curator_client, reference):
     ("file", "format", "message"),
     [
         (
-            lambda: csv_file("Café Ümlaut;ev;counselling;Köln;;;", encoding="utf-16"),
+            # Neither UTF-8 nor Windows-1252 (0x81 is no character there).
+            lambda: SimpleUploadedFile("liste.csv", HEADER.encode() + b"\r\nCaf\x81;ev;;;;;\r\n"),
             CSV,
-            "Decode",
+            "ließ sich nicht als Text in UTF-8 oder Windows-1252 lesen",
         ),
         (lambda: SimpleUploadedFile("kaputt.xlsx", b"PK\x03\x04 not a workbook"), XLSX, ""),
         (
