@@ -71,3 +71,38 @@ def normalised_email(email):
     """The address as Django's reset form matches it to accounts (NFKC, case-folded), so that
     "Ayse@Example.org " and "ayse@example.org" share one count."""
     return unicodedata.normalize("NFKC", email.strip()).casefold()
+
+
+class AccountFilterForm(forms.Form):
+    """The account list's filters (GET); every field optional."""
+
+    q = forms.CharField(label=_("Name or email"), required=False, max_length=200)
+    role = forms.ChoiceField(
+        label=_("Role"),
+        required=False,
+        choices=[
+            ("", _("all")),
+            ("member", _("Member")),
+            ("coordinator", _("Coordinator")),
+            ("none", _("No role")),
+        ],
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("", _("all")),
+            ("active", _("active")),
+            ("invited", _("invitation open")),
+            ("inactive", _("deactivated")),
+        ],
+    )
+
+
+class AccountRoleForm(forms.Form):
+    """A curator gives a member or coordinator role, nothing above."""
+
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[("member", _("Member")), ("coordinator", _("Coordinator"))],
+    )

@@ -45,6 +45,13 @@ def invite(email, first_name, last_name, group_name, invited_by):
         username=email, email=email, first_name=first_name, last_name=last_name
     )
     user.groups.add(Group.objects.get(name=group_name))
+    send_invitation(user, invited_by)
+    return user
+
+
+def send_invitation(user, invited_by):
+    """Email the user a link to set their password (a new one each time; earlier links keep
+    working until they expire or a password is set)."""
     link = settings.NETZPOL_SITE_URL.rstrip("/") + reverse(
         "accounts:accept", kwargs={"token": token_for(user)}
     )
@@ -54,6 +61,5 @@ def invite(email, first_name, last_name, group_name, invited_by):
         "Einladung in das NetZPol-Kontaktverzeichnis / Invitation",
         render_to_string("accounts/invitation_email.txt", context),
         None,
-        [email],
+        [user.email],
     )
-    return user

@@ -3,19 +3,30 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
-from django.shortcuts import redirect, render
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_ratelimit.decorators import ratelimit
 
 from directory.core.roles import Role, role_required
 
-from . import invitations
+from . import invitations, services
 from . import two_factor as two_factor_setup
-from .forms import CodeForm, InvitationForm, PasswordResetForm
+from .forms import (
+    AccountFilterForm,
+    AccountRoleForm,
+    CodeForm,
+    InvitationForm,
+    PasswordResetForm,
+)
+
+ACCOUNTS_PER_PAGE = 50
 
 # Per client address, the 429 page: it says nothing about the addresses asked for. The silent
 # limit per target address is in PasswordResetForm.
@@ -89,3 +100,87 @@ def two_factor(request):
             "secret": two_factor_setup.secret(device),
         }
     return render(request, "accounts/two_factor.html", context)
+
+
+# --- curators manage member and coordinator accounts ----------------------------------------
+
+
+@role_required(Role.CURATOR)
+def accounts(request):
+    """Members and coordinators with role, last login and status; filtered and paginated."""
+    form = AccountFilterForm(request.GET or None)
+    found = services.managed_accounts()
+    if form.is_valid():
+        found = services.search(found, **form.cleaned_data)
+    elif form.is_bound:
+        found = found.none()
+    page = Paginator(found, ACCOUNTS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page_obj": page,
+        "paginator": page.paginator,
+        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "rows": [services.describe(account) for account in page],
+        "role_choices": AccountRoleForm.base_fields["role"].choices,
+        "back": request.get_full_path(),
+    }
+    return render(request, "accounts/account_list.html", context)
+
+
+def managed_account(pk):
+    """One account a curator may manage; curators, staff and superusers are not found."""
+    return get_object_or_404(services.managed_accounts(), pk=pk)
+
+
+def back_to_list(request):
+    """The list as the curator left it (filters, page), never another site."""
+    back = request.POST.get("next", "")
+    allowed = url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()})
+    list_url = reverse("accounts:accounts")
+    return redirect(back if allowed and back.startswith(list_url) else list_url)
+
+
+@role_required(Role.CURATOR)
+@require_POST
+def account_active(request, pk):
+    account = managed_account(pk)
+    active = request.POST.get("active") == "1"
+    if services.set_active(account, active, request.user):
+        message = _("%(name)s can log in again.") if active else _("%(name)s is deactivated.")
+        messages.success(request, message % {"name": account.get_full_name() or account})
+    return back_to_list(request)
+
+
+@role_required(Role.CURATOR)
+@require_POST
+def account_role(request, pk):
+    account = managed_account(pk)
+    form = AccountRoleForm(request.POST)
+    if form.is_valid():
+        services.set_role(account, form.cleaned_data["role"], request.user)
+        label = dict(form.fields["role"].choices)[form.cleaned_data["role"]]
+        messages.success(
+            request,
+            _("%(name)s is now: %(role)s.")
+            % {"name": account.get_full_name() or account, "role": label},
+        )
+    else:
+        messages.error(request, _("Choose member or coordinator."))
+    return back_to_list(request)
+
+
+@role_required(Role.CURATOR)
+@require_POST
+def account_invitation(request, pk):
+    account = managed_account(pk)
+    if services.resend_invitation(account, request.user):
+        messages.success(
+            request, _("Invitation sent again to %(email)s.") % {"email": account.email}
+        )
+    else:
+        messages.warning(
+            request,
+            _("%(name)s has already set a password or is deactivated.")
+            % {"name": account.get_full_name() or account},
+        )
+    return back_to_list(request)

@@ -9,14 +9,17 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext, gettext_noop
 
-from directory.contacts.models import ANONYMOUS_TITLE, ContactPerson, Visibility
+from directory.contacts.models import ContactPerson
+from directory.core import personal_data
 
+from . import notifications
 from .entries import REVIEWABLE, reviewable_of
 from .models import Anonymisation, ConfirmationEmail, CorrectionRequest
 
@@ -156,7 +159,7 @@ def due_for_reminder(today=None):
             entry_kind=reviewable.key, status=ConfirmationEmail.Status.SENT, created_at__gte=since
         ).values("entry_id")
         entries = (
-            reviewable.model.objects.filter(Q(review_due__isnull=True) | Q(review_due__lte=today))
+            reviewable.model.objects.stale(today)
             .exclude(email="")
             .exclude(pk__in=recently)
             .order_by("pk")
@@ -228,10 +231,16 @@ def apply_request(request_, user):
     for a removal, anonymise the contact."""
     entry = request_.entry
     if entry is None:
-        raise ValueError("the entry no longer exists")
+        raise ValueError(gettext("The entry no longer exists."))
+    # Read before a removal blanks the address and the name.
+    to = notifications.recipients(request_, entry)
+    named = notifications.describe(entry, reviewable_of(entry))
     with pghistory.context(correction_request=request_.pk):
         if request_.kind == CorrectionRequest.Kind.REMOVAL:
-            anonymise(entry, user, reason=f"removal requested (request #{request_.pk})")
+            reason = office_text(
+                gettext_noop("removal requested (request #%(id)s)"), id=request_.pk
+            )
+            anonymise(entry, user, reason=reason)
         else:
             for name, value in request_.proposed.items():
                 setattr(entry, name, value)
@@ -239,11 +248,27 @@ def apply_request(request_, user):
             entry.mark_verified(user)
             entry.save()
     decide(request_, user, CorrectionRequest.Status.APPLIED)
+    fields = shown_fields(entry) if request_.kind == CorrectionRequest.Kind.CORRECTION else ()
+    notifications.notify_decision(request_, to, named, fields)
 
 
 def reject_request(request_, user, note):
+    """Keep the entry as it is; the person is told (without the note, which is the office's)."""
     request_.note = note
     decide(request_, user, CorrectionRequest.Status.REJECTED)
+    entry = request_.entry
+    if entry is not None:
+        to = notifications.recipients(request_, entry)[:1]
+        notifications.notify_decision(
+            request_, to, notifications.describe(entry, request_.reviewable)
+        )
+
+
+def office_text(message, **params):
+    """`message` (marked with gettext_noop) in the office's language, for records curators read
+    later (audit reasons), whatever the language of the session that wrote them."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return gettext(message) % params
 
 
 def decide(request_, user, status):
@@ -255,18 +280,6 @@ def decide(request_, user, status):
 
 # --- retention ------------------------------------------------------------------------------
 
-PERSONAL_FIELDS = [
-    "salutation",
-    "first_name",
-    "last_name",
-    "function",
-    "email",
-    "email_secondary",
-    "phone",
-    "mobile",
-    "staff_notes",
-]
-
 
 def past_retention(today=None):
     return ContactPerson.objects.past_retention(today).order_by("pk")
@@ -274,26 +287,16 @@ def past_retention(today=None):
 
 @transaction.atomic
 def anonymise(contact, user, reason):
-    """Remove every personal detail from the contact and its history; keep an audit record."""
-    for name in PERSONAL_FIELDS:
-        setattr(contact, name, "")
-    contact.functional_title = ANONYMOUS_TITLE
-    contact.visibility = Visibility.STAFF
-    contact.consent_given_on = None
-    contact.consent_basis = ""
-    contact.consent_recorded_by = None
-    contact.save()
+    """Erase the contact's personal data wherever a model declares some about them (the entry,
+    its history, their emails and requests: `personal_data["of_contact"]`); keep an audit
+    record."""
+    for model in personal_data.declaring_models():
+        of_contact = model.personal_data["of_contact"]
+        if of_contact is not None:
+            personal_data.erase(model.objects.filter(of_contact(contact)))
     contact.topics.clear()
     contact.languages.clear()
-    # The history and the person's own requests hold the same data: blank them too.
-    contact.events.update(
-        **dict.fromkeys(PERSONAL_FIELDS, ""),
-        functional_title=ANONYMOUS_TITLE,
-        consent_given_on=None,
-    )
-    CorrectionRequest.objects.filter(entry_kind="contact", entry_id=contact.pk).update(
-        proposed={}, message=""
-    )
+    contact.refresh_from_db()
     Anonymisation.objects.create(contact_id=contact.pk, done_by=user, reason=reason)
 
 
@@ -301,6 +304,7 @@ def apply_retention(user=None, today=None):
     """Anonymise every contact past retention; returns how many."""
     contacts = list(past_retention(today))
     months = settings.NETZPOL_RETENTION_MONTHS
+    reason = office_text(gettext_noop("not confirmed for %(months)s months"), months=months)
     for contact in contacts:
-        anonymise(contact, user, reason=f"not confirmed for {months} months")
+        anonymise(contact, user, reason=reason)
     return len(contacts)
