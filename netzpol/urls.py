@@ -17,6 +17,9 @@ admin.site.has_permission = lambda request: (
 admin.site.site_header = _("NetZPol curation")
 admin.site.site_title = _("NetZPol curation")
 admin.site.index_title = _("Keep the directory current")
+# Without the app sidebar, lists have the whole width (at 1280 px it took 300 of it and hid
+# the last columns); the breadcrumbs and the index lead everywhere it did.
+admin.site.enable_nav_sidebar = False
 
 handler500 = "directory.core.views.server_error"
 

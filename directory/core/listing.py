@@ -15,14 +15,29 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django_filters.views import FilterView
 
-from .models import Language, Region, Topic
+from . import registry
+from .models import Language, Region, ReviewState, Topic
 from .roles import Role, rate_limit, role_of
 from .search import search_stems
+from .sorting import GermanKey, german_ordering
 
 PAGE_SIZES = [10, 25, 50, 100]
 DEFAULT_PAGE_SIZE = 25
 MAX_QUERY_LENGTH = 200
 RESULTS_TARGET = "results"
+
+
+def offered_page_size(value):
+    """The offered page size for a size typed into a URL: the largest offered one up to it
+    ("1000" shows 100, "30" shows 25), the smallest below them; the default for anything that
+    is not a positive number. A page size is no filter: a bad one never hides results."""
+    try:
+        size = int(str(value).strip())
+    except ValueError:
+        return DEFAULT_PAGE_SIZE
+    if size <= 0:
+        return DEFAULT_PAGE_SIZE
+    return max((s for s in PAGE_SIZES if s <= size), default=PAGE_SIZES[0])
 
 
 class RegionTree:
@@ -31,7 +46,9 @@ class RegionTree:
 
     def __init__(self):
         self.children = {}
-        for pk, name, parent in Region.objects.order_by("name").values_list("pk", "name", "parent"):
+        for pk, name, parent in Region.objects.order_by(GermanKey("name"), "name").values_list(
+            "pk", "name", "parent"
+        ):
             self.children.setdefault(parent, []).append((pk, name))
 
     def choices(self):
@@ -64,7 +81,7 @@ def linked_to(queryset, field_name, ids):
 
 def name_choices(model):
     """(pk, name) choices of a small reference table, in one query."""
-    names = model.objects.order_by("name").values_list("pk", "name")
+    names = model.objects.order_by(GermanKey("name"), "name").values_list("pk", "name")
     return [(str(pk), name) for pk, name in names]
 
 
@@ -149,28 +166,26 @@ class DirectoryFilterSet(django_filters.FilterSet):
         label=_("Review state"),
         method="filter_review",
         empty_label=_("Any"),
-        choices=[
-            ("stale", _("Stale (overdue or never verified)")),
-            ("due", _("Due within 30 days")),
-            ("never", _("Never verified")),
-            ("current", _("Current")),
-        ],
+        choices=ReviewState.choices,
     )
     per_page = django_filters.ChoiceFilter(
         label=_("Per page"),
         choices=[(str(size), str(size)) for size in PAGE_SIZES],
         method="keep",
         empty_label=None,
+        initial=str(DEFAULT_PAGE_SIZE),  # what an unbound form (no query string) shows
     )
 
     staff_filters = ["review"]
     # Order of the fields in the filter form; filters not named keep their declared order.
     form_order = ["q"]
+    # The list's order without a chosen sort (names and expressions); else the model's.
+    default_ordering = None
 
     def __init__(self, data=None, *args, request=None, **kwargs):
-        if data is not None and not data.get("per_page"):
+        if data is not None and data.get("per_page") not in [str(s) for s in PAGE_SIZES]:
             data = data.copy()
-            data["per_page"] = str(DEFAULT_PAGE_SIZE)
+            data["per_page"] = str(offered_page_size(data.get("per_page")))
         super().__init__(data, *args, request=request, **kwargs)
         self.role = role_of(request.user if request else None)
         if self.role < Role.CURATOR:
@@ -199,23 +214,20 @@ class DirectoryFilterSet(django_filters.FilterSet):
         return queryset.in_region(self.regions.within(int(value)))
 
     def filter_review(self, queryset, name, value):
-        return {
-            "stale": lambda: queryset.stale(),
-            "due": lambda: queryset.due_within(30),
-            "never": lambda: queryset.never_verified(),
-            "current": lambda: queryset.current(),
-        }[value]()
+        return queryset.in_review_state(value)
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         data = self.form.cleaned_data
-        ordering = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
+        default = list(self.default_ordering or queryset.model._meta.ordering)
+        ordering = list(queryset.query.order_by) or default
         # Only a search with words ranks; text without any ("a", "%", "!&|") finds nothing and
         # has no rank to order by.
         if "search_rank" in queryset.query.annotations and not data.get("sort"):
-            ordering = ["-search_rank", *queryset.model._meta.ordering]
-        # The primary key last: pages never overlap when sorted values repeat.
-        return queryset.order_by(*ordering, "pk")
+            ordering = ["-search_rank", *default]
+        # Names in German order (see sorting.py); the primary key last: pages never overlap
+        # when sorted values repeat.
+        return queryset.order_by(*german_ordering(queryset, ordering), "pk")
 
     @property
     def page_size(self):
@@ -238,16 +250,21 @@ class DirectoryListView(FilterView):
     """A filtered, paginated list of entries the user may see.
 
     With htmx, a request that targets the results element gets only the results partial
-    (`<template_name>_results.html`), so filters update the list without a full reload."""
+    (`<template_name>_results.html`), so filters update the list without a full reload.
+    Links above the results (such as an export) come from the apps that offer them
+    (`registry.add_list_link`)."""
 
     paginate_by = DEFAULT_PAGE_SIZE
     template_name_suffix = "_list"
-    # The list's key in the export URL (/export/<key>/), if it can be exported.
-    export_key = None
 
     def get_queryset(self):
         # The stored search vector is for the database only: never loaded into Python.
         return self.model.objects.visible_to(self.request.user).defer("search_vector")
+
+    def get_filterset_kwargs(self, filterset_class):
+        # Always bound, as for exports: no query string is a valid choice of no filters, and
+        # such a list is ordered, and its page size shown, like any other.
+        return {**super().get_filterset_kwargs(filterset_class), "data": self.request.GET}
 
     def get_paginate_by(self, queryset):
         return self.filterset.page_size
@@ -264,9 +281,9 @@ class DirectoryListView(FilterView):
         form = self.filterset.form
         query = form.cleaned_data.get("q", "") if form.is_valid() else ""
         context["stems"] = search_stems(query) if query.strip() else []
-        context["export_key"] = (
-            self.export_key if role_of(self.request.user) >= Role.COORDINATOR else None
-        )
+        context["list_links"] = [
+            link for link_for in registry.list_links if (link := link_for(self)) is not None
+        ]
         context["page_range"] = context["paginator"].get_elided_page_range(
             context["page_obj"].number, on_each_side=2, on_ends=1
         )

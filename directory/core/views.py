@@ -1,5 +1,7 @@
 import sys
+from email.utils import parseaddr
 
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connections
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
@@ -7,11 +9,23 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from . import registry
 from .models import LegalPage
 
 
 class HomeView(TemplateView):
+    """The start page: a search box, entry points and figures. What it shows of the directory
+    comes from the apps above core (registry.add_home_part), each counting only what the
+    user may see."""
+
     template_name = "core/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for part in registry.home_parts:
+            context.update(part(self.request))
+        context["office_email"] = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+        return context
 
 
 @never_cache

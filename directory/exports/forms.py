@@ -12,6 +12,36 @@ class ExportForm(forms.Form):
         initial=";",
         widget=forms.RadioSelect,
     )
+    unique_emails = forms.BooleanField(
+        label=_("Each email address only once"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "For invitations: of contacts sharing an address only the first in the list's "
+            "order; contacts without an address all stay."
+        ),
+    )
+    layout = forms.ChoiceField(
+        label=_("Print view"),
+        choices=[
+            ("list", _("List")),
+            ("attendance", _("Attendance list (with a signature column)")),
+        ],
+        initial="list",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    event_title = forms.CharField(
+        label=_("Event (attendance list)"),
+        max_length=200,
+        required=False,
+        help_text=_("Title, date and place head the attendance list; empty, they are lines to "
+                    "fill in by hand."),
+    )  # fmt: skip
+    event_date = forms.CharField(label=_("Date (attendance list)"), max_length=60, required=False)
+    event_place = forms.CharField(
+        label=_("Place (attendance list)"), max_length=200, required=False
+    )
     columns = forms.MultipleChoiceField(
         label=_("Columns (CSV, XLSX and print)"), widget=forms.CheckboxSelectMultiple
     )
@@ -28,6 +58,8 @@ class ExportForm(forms.Form):
             formats = [f for f in formats if f[0] != ExportLog.Format.VCARD]
         self.fields["format"].choices = formats
         self.fields["columns"].choices = [(c.key, c.label) for c in export_list.columns]
+        if not export_list.model_has_people:
+            del self.fields["unique_emails"]
 
     def clean_purpose(self):
         purpose = self.cleaned_data["purpose"].strip()

@@ -5,7 +5,6 @@ import datetime
 import uuid
 
 from django.contrib import messages
-from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connections
 from django.db.models import DateField, F, QuerySet
 from django.http import FileResponse, Http404, StreamingHttpResponse
@@ -16,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from directory.core.roles import Role, rate_limit, role_required
 
-from . import writers
+from . import services, writers
 from .cells import SpreadsheetText
 from .forms import ExportForm
 from .lists import LISTS
@@ -52,13 +51,7 @@ def export(request, list_key):
         messages.error(request, _("The filters are not valid; please correct them in the list."))
         return redirect(list_url)
     entries = filterset.qs
-    # The columns of this user's last export of this list (only them: a log row can hold
-    # 100,000 contact ids).
-    last = (
-        ExportLog.objects.filter(user=request.user, list_name=list_key)
-        .values_list("columns", flat=True)
-        .first()
-    )
+    last = services.last_columns(request.user, export_list)
     form = ExportForm(
         export_list,
         request.POST or None,
@@ -70,6 +63,9 @@ def export(request, list_key):
     count = entries.count()
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        if data.get("unique_emails"):
+            entries = entries.one_per_email()
+            count = entries.count()
         columns = [c for c in export_list.columns if c.key in data["columns"]]
         if data["format"] != ExportLog.Format.VCARD and not columns:
             form.add_error("columns", _("Choose at least one column."))
@@ -80,20 +76,15 @@ def export(request, list_key):
                 % {"limit": PRINT_LIMIT},
             )
         else:
-            ExportLog.objects.create(
-                user=request.user,
-                list_name=list_key,
+            services.log_export(
+                request.user,
+                export_list,
+                entries,
                 format=data["format"],
                 query=query.urlencode(),
-                columns=[c.key for c in columns],
+                columns=columns,
                 row_count=count,
                 purpose=data["purpose"],
-                # Computed in the database: the ids never pass through Python.
-                contact_ids=(
-                    ArraySubquery(entries.order_by("pk").values("pk"))
-                    if export_list.model_has_people
-                    else []
-                ),
             )
             return respond(request, export_list, entries, data, columns, count)
     return render(
@@ -186,8 +177,7 @@ def respond(request, export_list, entries, data, columns, count):
         response["Content-Disposition"] = f'attachment; filename="{filename(export_list, "csv")}"'
         return response
     if kind == ExportLog.Format.XLSX:
-        widths = [min(max(len(h) + 2, 14), 60) for h in header]
-        handle = writers.xlsx_file(header, rows(entries, columns, request), count, widths)
+        handle = writers.xlsx_file(header, rows(entries, columns, request), count)
         return FileResponse(
             handle,
             as_attachment=True,
@@ -210,13 +200,14 @@ def respond(request, export_list, entries, data, columns, count):
         response = StreamingHttpResponse(cards(), content_type="text/vcard; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename(export_list, "vcf")}"'
         return response
+    attendance = data.get("layout") == "attendance"
     return render(
         request,
         "exports/print.html",
         {
             "export_list": export_list,
-            "header": header,
-            "rows": rows(entries, columns, request),
             "count": count,
+            "event": {k: data.get(f"event_{k}") for k in ("title", "date", "place")},
+            **writers.print_sheet(header, rows(entries, columns, request), attendance),
         },
     )

@@ -22,3 +22,13 @@ class RemovalForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class ErrorReportForm(forms.Form):
+    message = forms.CharField(
+        label=_("What is wrong or missing?"),
+        min_length=5,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The office checks the entry; your name is passed on with the report."),
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import dashboard, views
+from . import dashboard, reports, views
 
 app_name = "reviews"
 urlpatterns = [
@@ -10,4 +10,5 @@ urlpatterns = [
     path("bestaetigen/<str:token>/korrigieren/", views.correct, name="correct"),
     path("bestaetigen/<str:token>/entfernen/", views.remove, name="remove"),
     path("redaktion/", dashboard.dashboard, name="dashboard"),
+    path("fehler-melden/<slug:kind>/<int:pk>/", reports.report, name="report"),
 ]

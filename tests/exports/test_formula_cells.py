@@ -14,7 +14,7 @@ from django.db import connection
 
 from directory.exports import cells
 from directory.exports.cells import neutralise
-from tests.exports.test_exports import CONTACTS, body, post_export
+from tests.exports.conftest import CONTACTS, body, post_export
 from tests.factories import ContactPersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +81,7 @@ def nasty_contacts():
 
 def function_cells(rows):
     header, *data = rows
-    column = header.index(next(h for h in header if h in ("Funktion", "Function")))
+    column = header.index("Funktion")
     return [row[column] for row in data]
 
 
@@ -121,6 +121,7 @@ def test_python_and_sql_neutralise_each_nasty_value_alike(value, cell):
     assert sql_neutralise([value]) == [cell]
 
 
+@pytest.mark.slow  # every Unicode character, in Python and in PostgreSQL
 def test_python_and_sql_agree_on_every_character():
     """Each character at a cell's start, after blanks and after a delimiter: one rule, written
     twice, must not drift. Beyond the BMP, unassigned and private characters are left out (the
@@ -160,6 +161,7 @@ def is_blank(c):
     return c.isspace() or unicodedata.category(c) in ("Cc", "Cf", "Zs", "Zl", "Zp")
 
 
+@pytest.mark.slow  # every Unicode character
 def test_blanks_cover_every_space_control_and_format_character():
     """...and every character that normalises (NFKC) to such characters only."""
     pattern = re.compile(f"[{cells.BLANKS}]")
@@ -174,6 +176,7 @@ def test_blanks_cover_every_space_control_and_format_character():
     assert cells.BLANKS == cells.INLINE_BLANKS + r"\u000a\u000d"
 
 
+@pytest.mark.slow  # every Unicode character
 def test_signs_are_every_character_that_normalises_to_a_formula_sign():
     blanks = re.compile(f"^[{cells.BLANKS}]*")
     signs = re.compile(f"[{cells.SIGNS}]")

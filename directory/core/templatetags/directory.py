@@ -1,6 +1,8 @@
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
-from directory.core import text
+from directory.core import registry, text
 
 register = template.Library()
 
@@ -18,3 +20,11 @@ def tel_href(number):
     number = (number or "").strip()
     digits = "".join(c for c in number if c.isdigit())
     return f"tel:{'+' if number.startswith('+') else ''}{digits}"
+
+
+@register.simple_tag(takes_context=True)
+def entry_actions(context, entry):
+    """What other apps offer at the end of an entry's page (see registry.add_entry_action)."""
+    request = context.get("request")
+    parts = [action(request, entry) for action in registry.entry_actions] if request else []
+    return mark_safe("".join(conditional_escape(part) for part in parts if part))  # noqa: S308
