@@ -36,11 +36,11 @@ class DocumentStorage(FileSystemStorage):
 class AgreementQuerySet(CuratedQuerySet, SearchableQuerySet):
     search_name_field = "title"
 
-    def in_region(self, region_ids):
+    def in_region(self, region_ids, serving=()):
         """Agreements with a party in one of the regions."""
         parties = AgreementParty.objects.filter(
-            Q(organisation_id__in=Organisation.objects.in_region(region_ids).values("pk"))
-            | Q(police_unit_id__in=PoliceUnit.objects.in_region(region_ids).values("pk"))
+            Q(organisation_id__in=Organisation.objects.in_region(region_ids, serving).values("pk"))
+            | Q(police_unit_id__in=PoliceUnit.objects.in_region(region_ids, serving).values("pk"))
         )
         return self.filter(pk__in=parties.values("agreement_id"))
 

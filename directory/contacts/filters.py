@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 # Beside contacts, not above: agreements imports no contacts (the "partners" filter).
 from directory.agreements.models import Agreement, AgreementParty
 from directory.core.listing import (
+    AnyOfFilter,
     DirectoryFilterSet,
     MultipleChoices,
     SortFilter,
     language_filter,
-    topic_filter,
 )
+from directory.core.models import Topic
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 
@@ -37,8 +38,35 @@ class ChosenEntries(django_filters.ModelMultipleChoiceFilter):
         self.queryset = self.entries.objects.visible_to(user).filter(pk__in=ids)
 
 
+class InheritedTopics(AnyOfFilter):
+    """Contacts with any of the chosen topics, their own or their affiliation's: a contact
+    without topics of its own at a unit or organisation for antisemitism is found by it."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        links = {
+            model: model.topics.through.objects.filter(topic__in=value).values(column)
+            for model, column in [
+                (ContactPerson, "contactperson_id"),
+                (Organisation, "organisation_id"),
+                (PoliceUnit, "policeunit_id"),
+            ]
+        }
+        return qs.filter(
+            Q(pk__in=links[ContactPerson])
+            | Q(organisation__in=links[Organisation])
+            | Q(police_unit__in=links[PoliceUnit])
+        )
+
+
 class ContactFilter(DirectoryFilterSet):
-    topic = topic_filter()
+    topic = InheritedTopics(
+        field_name="topics",
+        items=Topic,
+        label=_("Topics (any of)"),
+        help_text=_("Includes contacts whose organisation or police unit has the topic."),
+    )
     affiliation = django_filters.ChoiceFilter(
         label=_("Works for"),
         empty_label=_("Organisations and police"),

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
-from django.db.models import F, Q, Value, Window
+from django.db.models import F, OuterRef, Q, Subquery, Value, Window
 from django.db.models.functions import Coalesce, Lower, NullIf, RowNumber
 from django.db.models.query import ModelIterable
 from django.urls import reverse
@@ -88,11 +88,25 @@ class ContactPersonQuerySet(CuratedQuerySet, SearchableQuerySet):
     def _unit_named_by(self, path_field):
         return self.annotate(**{UNIT_PATH: F(f"police_unit__{path_field}")})
 
-    def in_region(self, region_ids):
+    def in_region(self, region_ids, serving=()):
         """Contacts whose organisation or police unit is in one of the regions."""
         return self.filter(
-            Q(organisation_id__in=Organisation.objects.in_region(region_ids).values("pk"))
-            | Q(police_unit_id__in=PoliceUnit.objects.in_region(region_ids).values("pk"))
+            Q(organisation_id__in=Organisation.objects.in_region(region_ids, serving).values("pk"))
+            | Q(police_unit_id__in=PoliceUnit.objects.in_region(region_ids, serving).values("pk"))
+        )
+
+    def serving_whole(self, region_ids, serving):
+        """`serves_all_of`: for a contact found only as its unit or organisation serves a whole
+        region of `serving` (the city or Land around the chosen place), that region's name."""
+
+        def whole(model, field):
+            entries = model.objects.filter(pk=OuterRef(field)).serving_whole(region_ids, serving)
+            return Subquery(entries.values("serves_all_of")[:1])
+
+        return self.annotate(
+            serves_all_of=Coalesce(
+                whole(PoliceUnit, "police_unit_id"), whole(Organisation, "organisation_id")
+            )
         )
 
     def past_retention(self, today=None):

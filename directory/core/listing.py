@@ -46,10 +46,12 @@ class RegionTree:
 
     def __init__(self):
         self.children = {}
+        self.parent = {}
         for pk, name, parent in Region.objects.order_by(GermanKey("name"), "name").values_list(
             "pk", "name", "parent"
         ):
             self.children.setdefault(parent, []).append((pk, name))
+            self.parent[pk] = parent
 
     def choices(self):
         groups = []
@@ -67,6 +69,13 @@ class RegionTree:
     def within(self, pk):
         below = [child for child, _name in self.children.get(pk, [])]
         return [pk, *below, *(g for child in below for g, _name in self.children.get(child, []))]
+
+    def above(self, pk):
+        """The regions `pk` lies in, nearest first (a Bezirk's city, then its Land)."""
+        ancestors = []
+        while (pk := self.parent.get(pk)) is not None:
+            ancestors.append(pk)
+        return ancestors
 
 
 def linked_to(queryset, field_name, ids):
@@ -151,7 +160,9 @@ class DirectoryFilterSet(django_filters.FilterSet):
 
     Subclasses name the model, add their filters, list their sort fields in `sort` and the
     staff-only filters in `staff_filters`. The model's queryset says what "in a region" means
-    (`in_region(region_ids)`); selecting a Land passes it with its Kreise and Bezirke."""
+    (`in_region(region_ids, serving=ancestor_ids)`); selecting a Land passes it with its Kreise
+    and Bezirke, selecting a Kreis or Bezirk also the regions it lies in, as an entry active in a
+    whole city or Land serves the place ("serves this place")."""
 
     q = django_filters.CharFilter(
         label=_("Search"), method="filter_search", max_length=MAX_QUERY_LENGTH
@@ -161,6 +172,10 @@ class DirectoryFilterSet(django_filters.FilterSet):
         choices=[],  # read per filter set, see __init__
         method="filter_region",
         empty_label=_("All regions"),
+        help_text=_(
+            "A place includes what serves it as a whole: a Berlin district, for instance, "
+            "includes entries for all of Berlin."
+        ),
     )
     review = django_filters.ChoiceFilter(
         label=_("Review state"),
@@ -211,7 +226,13 @@ class DirectoryFilterSet(django_filters.FilterSet):
         return queryset.search(value) if value.strip() else queryset
 
     def filter_region(self, queryset, name, value):
-        return queryset.in_region(self.regions.within(int(value)))
+        pk = int(value)
+        within, serving = self.regions.within(pk), self.regions.above(pk)
+        queryset = queryset.in_region(within, serving=serving)
+        if serving and hasattr(queryset, "serving_whole"):
+            # Marked in the results: "für ganz Berlin" (see includes/serves_all_of.html).
+            queryset = queryset.serving_whole(within, serving)
+        return queryset
 
     def filter_review(self, queryset, name, value):
         return queryset.in_review_state(value)

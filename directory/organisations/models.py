@@ -1,6 +1,6 @@
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, CharField, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -22,10 +22,30 @@ from . import search_sql
 class OrganisationQuerySet(CuratedQuerySet, SearchableQuerySet):
     search_name_field = "name"
 
-    def in_region(self, region_ids):
-        """Seated in one of the regions (by Land) or active in one of them."""
-        active = Organisation.regions.through.objects.filter(region_id__in=region_ids)
+    def in_region(self, region_ids, serving=()):
+        """Seated in one of the regions (by Land) or active in one of them, or in one of the
+        regions `serving` that contain them (active in all of Berlin serves Neukölln)."""
+        active = Organisation.regions.through.objects.filter(region_id__in=[*region_ids, *serving])
         return self.filter(Q(land_id__in=region_ids) | Q(pk__in=active.values("organisation_id")))
+
+    def serving_whole(self, region_ids, serving):
+        """`serves_all_of`: for an organisation found only as active in a whole region of
+        `serving` (the city or Land around the chosen place), that region's name (the nearest);
+        else None."""
+        links = Organisation.regions.through.objects
+        whole = links.filter(organisation_id=OuterRef("pk"), region_id__in=serving)
+        return self.annotate(
+            serves_all_of=Case(
+                When(
+                    Q(land_id__in=region_ids)
+                    | Q(pk__in=links.filter(region_id__in=region_ids).values("organisation_id")),
+                    then=Value(None),
+                ),
+                # "district" before "land": the city before its Land.
+                default=Subquery(whole.order_by("region__kind").values("region__name")[:1]),
+                output_field=CharField(),
+            )
+        )
 
 
 @track_history(exclude=["search_vector"])

@@ -3,7 +3,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, CharField, F, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -85,9 +85,23 @@ class PoliceUnitQuerySet(CuratedQuerySet, SearchableQuerySet):
         queryset = self.filter(lineage__contains=[unit.pk])
         return queryset if include_self else queryset.exclude(pk=unit.pk)
 
-    def in_region(self, region_ids):
-        """Responsible for one of the regions, or seated in one of them (by Land)."""
-        return self.filter(Q(jurisdiction_id__in=region_ids) | Q(land_id__in=region_ids))
+    def in_region(self, region_ids, serving=()):
+        """Responsible for one of the regions or for one of the regions `serving` that contain
+        them (a Land's police serve its districts), or seated in one of them (by Land)."""
+        return self.filter(
+            Q(jurisdiction_id__in=[*region_ids, *serving]) | Q(land_id__in=region_ids)
+        )
+
+    def serving_whole(self, region_ids, serving):
+        """`serves_all_of`: for a unit responsible for a whole region of `serving` (the city or
+        Land around the chosen place), that region's name; else None."""
+        return self.annotate(
+            serves_all_of=Case(
+                When(jurisdiction_id__in=serving, then=F("jurisdiction__name")),
+                default=Value(None),
+                output_field=CharField(),
+            )
+        )
 
     def above(self, unit):
         """The unit's superior units, from the top down (its breadcrumb)."""

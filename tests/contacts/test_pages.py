@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from tests.conftest import count_queries
 from tests.factories import (
+    BoroughFactory,
     ContactPersonFactory,
     DistrictFactory,
     LandFactory,
@@ -194,3 +195,64 @@ def test_list_costs_the_same_queries_for_5_and_50_rows(
     with django_assert_max_num_queries(at_five):
         response = member_client.get(LIST, {"per_page": 50, "q": "Erika"})
     assert len(response.context["object_list"]) == 50
+
+
+def test_topic_filter_includes_the_topics_of_the_unit_or_organisation(member_client):
+    antisemitism = TopicFactory(name="Antisemitismus")
+    other = TopicFactory(name="Rassismus")
+    staatsschutz = PoliceUnitFactory(name="Staatsschutz")
+    staatsschutz.topics.add(antisemitism)
+    ContactPersonFactory(last_name="Staatsschutz", organisation=None, police_unit=staatsschutz)
+    wache = PoliceUnitFactory(name="Wache")
+    wache.topics.add(other)
+    ContactPersonFactory(last_name="Wache", organisation=None, police_unit=wache)
+    ContactPersonFactory(
+        last_name="Verein", organisation=OrganisationFactory(topics=[antisemitism])
+    )
+    ContactPersonFactory(last_name="Eigenes", topics=[antisemitism])
+    ContactPersonFactory(last_name="Ohne", organisation=OrganisationFactory(topics=[other]))
+
+    assert shown(member_client.get(LIST, {"topic": antisemitism.pk})) == {
+        "Staatsschutz",
+        "Verein",
+        "Eigenes",
+    }
+    assert shown(member_client.get(LIST, {"topic": antisemitism.pk, "affiliation": "police"})) == {
+        "Staatsschutz"
+    }
+
+
+def test_region_filter_includes_affiliations_serving_the_whole_city(member_client):
+    berlin = LandFactory(name="Berlin")
+    city = DistrictFactory(name="Berlin-Stadt", parent=berlin)
+    neukoelln = BoroughFactory(name="Neukölln", parent=city)
+    spandau = BoroughFactory(name="Spandau", parent=city)
+    ContactPersonFactory(
+        last_name="Landesweit",
+        organisation=None,
+        police_unit=PoliceUnitFactory(jurisdiction=berlin),
+    )
+    ContactPersonFactory(
+        last_name="Abschnitt",
+        organisation=None,
+        police_unit=PoliceUnitFactory(jurisdiction=neukoelln),
+    )
+    spandau_org = OrganisationFactory()
+    spandau_org.regions.add(spandau)
+    ContactPersonFactory(last_name="Spandau", organisation=spandau_org)
+    # Seated in Berlin (by Land) is no offer for all of Berlin.
+    ContactPersonFactory(last_name="Sitz", organisation=OrganisationFactory(land=berlin))
+
+    response = member_client.get(LIST, {"region": neukoelln.pk})
+    assert shown(response) == {"Landesweit", "Abschnitt"}
+    assert {c.last_name: c.serves_all_of for c in response.context["object_list"]} == {
+        "Landesweit": "Berlin",
+        "Abschnitt": None,
+    }
+    assert 'badge text-bg-info">für ganz Berlin</span>' in response.content.decode()
+    assert shown(member_client.get(LIST, {"region": berlin.pk})) == {
+        "Landesweit",
+        "Abschnitt",
+        "Spandau",
+        "Sitz",
+    }

@@ -66,7 +66,6 @@ class Question:
 
 
 DORTMUND_PP = "Polizei Nordrhein-Westfalen > Polizeipräsidium Dortmund"
-INHERITED_TOPICS = "contacts inherit their police unit's topics in the contacts list's topic filter"
 
 QUESTIONS = [
     Question(
@@ -80,7 +79,6 @@ QUESTIONS = [
         ],
         absent=[(ContactPerson, {"functional_title": "Kompetenzzentrum Dialog und "
                                  "Vertrauensförderung"})],
-        waits_for=INHERITED_TOPICS,
     ),
     Question(
         "Welche Beratungsstelle in Neukölln spricht Arabisch?",
@@ -89,8 +87,6 @@ QUESTIONS = [
          "kind": Organisation.Kind.COUNSELLING},
         expected=[(Organisation, {"short_name": "ADB Geflüchtete"})],
         absent=[(Organisation, {"name": "Projekt Ankommen e.V."})],
-        waits_for="region means “serves this place”: an organisation active in all of Berlin "
-        "counts for Neukölln",
     ),
     Question(
         "Wie erreiche ich die Ansprechpersonen für LSBTI* der Polizei Berlin?",

@@ -218,3 +218,34 @@ def test_organisation_page_names_no_hidden_partner_to_the_public(client, member)
     assertContains(
         as_member, "Landeskriminalamt Nord &gt; Einheit Tarnkappe &gt; Ansprechstelle LSBTI"
     )
+
+
+def test_region_filter_for_a_borough_includes_organisations_serving_the_whole_city(client):
+    berlin = LandFactory(name="Berlin")
+    city = DistrictFactory(name="Berlin-Stadt", parent=berlin)
+    neukoelln = BoroughFactory(name="Neukölln", parent=city)
+    spandau = BoroughFactory(name="Spandau", parent=city)
+    citywide = OrganisationFactory(name="Berlinweite Beratung")
+    citywide.regions.add(berlin)
+    in_neukoelln = OrganisationFactory(name="Kiezladen Neukölln")
+    in_neukoelln.regions.add(neukoelln)
+    in_spandau = OrganisationFactory(name="Kiezladen Spandau")
+    in_spandau.regions.add(spandau)
+    OrganisationFactory(name="Nur Sitz in Berlin", land=berlin)
+    elsewhere = OrganisationFactory(name="Bayernweit")
+    elsewhere.regions.add(LandFactory(name="Bayern"))
+
+    response = client.get(LIST, {"region": neukoelln.pk})
+
+    assert names(response) == ["Berlinweite Beratung", "Kiezladen Neukölln"]
+    # The other way round, as before: the whole Land lists its boroughs' organisations.
+    assert names(client.get(LIST, {"region": berlin.pk})) == [
+        "Berlinweite Beratung",
+        "Kiezladen Neukölln",
+        "Kiezladen Spandau",
+        "Nur Sitz in Berlin",
+    ]
+    # The filter says so, and the results mark the entry that serves all of Berlin.
+    assertContains(response, "inkl. Angebote für ganz Berlin")
+    assert [o.serves_all_of for o in response.context["object_list"]] == ["Berlin", None]
+    assertContains(response, 'badge text-bg-info">für ganz Berlin</span>', count=1)

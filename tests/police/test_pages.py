@@ -57,7 +57,15 @@ def test_level_kind_and_region_filters(client):
     assert names(client.get(LIST, {"level": "federal"})) == ["Bundespolizei"]
     assert names(client.get(LIST, {"kind": ["lka", "presidium"]})) == ["LKA NRW", "PP Dortmund"]
     assert names(client.get(LIST, {"region": nrw.pk})) == ["LKA NRW", "PP Dortmund"]
-    assert names(client.get(LIST, {"region": dortmund.pk})) == ["PP Dortmund"]
+    # The LKA serves all of NRW, Dortmund with it; a unit for Köln does not.
+    PoliceUnitFactory(name="PP Köln", jurisdiction=DistrictFactory(name="Köln", parent=nrw))
+    response = client.get(LIST, {"region": dortmund.pk})
+    assert names(response) == ["LKA NRW", "PP Dortmund"]
+    assert [u.serves_all_of for u in response.context["object_list"]] == [
+        "Nordrhein-Westfalen",
+        None,
+    ]
+    assert "für ganz Nordrhein-Westfalen" in response.content.decode()
 
 
 def test_search_finds_units_by_their_superior_units_name(client):
