@@ -2,13 +2,12 @@ import logging
 import unicodedata
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 
-from directory.core.roles import GROUP_NAMES, Role
+from directory.core.roles import GROUP_NAMES, Role, setting_rate
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +58,7 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
             request,
             group="accounts.password-reset.address",
             key=lambda group, request: normalised_email(self.cleaned_data["email"]),
-            rate=lambda group, request: settings.NETZPOL_RATE_PASSWORD_RESET_ADDRESS,
+            rate=setting_rate("NETZPOL_RATE_PASSWORD_RESET_ADDRESS"),
             increment=True,
         ):
             log.warning("password reset: mail limit reached for one address, nothing sent")

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -14,7 +13,7 @@ from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_ratelimit.decorators import ratelimit
 
-from directory.core.roles import Role, role_required
+from directory.core.roles import Role, role_required, setting_rate
 
 from . import invitations, services
 from . import two_factor as two_factor_setup
@@ -33,7 +32,7 @@ ACCOUNTS_PER_PAGE = 50
 password_reset = ratelimit(
     group="accounts.password-reset.client",
     key="ip",
-    rate=lambda group, request: settings.NETZPOL_RATE_PASSWORD_RESET_IP,
+    rate=setting_rate("NETZPOL_RATE_PASSWORD_RESET_IP"),
     method="POST",
 )(auth_views.PasswordResetView.as_view(form_class=PasswordResetForm))
 

@@ -97,14 +97,19 @@ def role_required(role):
     return decorator
 
 
+def setting_rate(name):
+    """A django-ratelimit rate read from `settings.<name>` at request time (tests change it)."""
+    from django.conf import settings
+
+    return lambda group, request: getattr(settings, name)
+
+
 def rate_limit(rate_setting):
     """View decorator: at most `settings.<rate_setting>` requests per user (or per address for
     anonymous visitors), counted together for every view with the same setting; beyond that
     the 429 page (django-ratelimit)."""
-    from django.conf import settings
     from django_ratelimit.decorators import ratelimit
 
-    def rate(group, request):
-        return getattr(settings, rate_setting)
-
-    return ratelimit(group=rate_setting, key="user_or_ip", rate=rate, block=True)
+    return ratelimit(
+        group=rate_setting, key="user_or_ip", rate=setting_rate(rate_setting), block=True
+    )

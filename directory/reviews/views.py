@@ -4,7 +4,6 @@ The first answer spends the link (see services.link_state), so every answer ends
 thank-you page, not on the link again. Answers are throttled per client address and per entry;
 over the limit is the 429 page (django-ratelimit, RATELIMIT_VIEW)."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,14 +12,10 @@ from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
 from django_ratelimit.exceptions import Ratelimited
 
+from directory.core.roles import setting_rate
+
 from . import services
 from .forms import RemovalForm, correction_form
-
-
-def setting_rate(name):
-    """A django-ratelimit rate read from settings at request time (tests change it)."""
-    return lambda group, request: getattr(settings, name)
-
 
 # Counted before the link is read, over all three pages: made-up links cost as much as real ones.
 # Generous, as the contact persons of one police headquarters may answer a reminder from one
