@@ -6,6 +6,7 @@ in a temporary folder, so stopping it does not touch the tests' database. Loopba
 load is bounded in time and stops by itself.
 """
 
+import http.client
 import re
 import shutil
 import threading
@@ -131,6 +132,6 @@ def _timed(kind, request):
     try:
         response = request()
         status, body = response.status, response.text
-    except OSError as exc:
+    except (OSError, http.client.HTTPException) as exc:  # cut off by the outage
         status, body = type(exc).__name__, ""
     return started, time.monotonic(), kind, status, body
