@@ -169,10 +169,17 @@ AREA_CODES = {
     "Kreis Pinneberg": "04101", "Erfurt": "0361", "Jena": "03641", "Gera": "0365",
 }  # fmt: skip
 
-# The ranges the Bundesnetzagentur keeps free for film and television: no real line answers.
-# Other cities have none; there the demo uses 555 after the area code, the convention for
-# fictional numbers (and every listed person is fictional too).
+# Every phone number in the demo is invented, as every person is; none may ring a real line.
+# The Bundesnetzagentur keeps numbers free for film, television and other media ("Drama
+# Numbers", Mitteilung 148/2021, Amtsblatt 7/2021): 1000 landline numbers each in five local
+# networks (the block after the area code, then 000-999) and, in the mobile networks, Telekom's
+# 0171 39200 00-99 among others.
 FICTION_RANGES = {"030": "23125", "040": "66969", "069": "90009", "0221": "4710", "089": "99998"}
+FICTION_MOBILE = "0171 39200"
+# Other cities (Dortmund's 0231 among them) have no such range. There the demo writes a
+# subscriber number that begins with 0 ("0231 099 4711"): 0 is the trunk prefix, so no local
+# network assigns a number beginning with it, and the area code stays the city's own.
+NO_LINE_PREFIX = "099"
 
 # Postcodes of the Bezirke the demo places entries in.
 BOROUGH_POSTCODES = {

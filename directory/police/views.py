@@ -5,9 +5,12 @@ from directory.core.roles import rate_limit
 
 from .filters import PoliceUnitFilter
 from .models import PoliceUnit
+from .tree import subunit_contacts, unit_tree
 
 
 class PoliceUnitListView(DirectoryListView):
+    """The units as a paginated list or, with `view=tree`, as a tree of all matching units."""
+
     model = PoliceUnit
     filterset_class = PoliceUnitFilter
 
@@ -21,6 +24,13 @@ class PoliceUnitListView(DirectoryListView):
             .order_by("shown_path")
         )
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.filterset.shows_tree:
+            # All matching units, not the page (which the tree does not show).
+            context["tree"] = unit_tree(self.object_list, self.request.user)
+        return context
+
 
 @rate_limit("NETZPOL_RATE_PAGES")
 def police_unit_detail(request, pk):
@@ -29,6 +39,7 @@ def police_unit_detail(request, pk):
     unit = get_object_or_404(
         units.select_related("jurisdiction", "land").with_names("topics"), pk=pk
     )
+    subunit_groups, more_subunit_contacts = subunit_contacts(unit, user)
     return render(
         request,
         "police/policeunit_detail.html",
@@ -37,6 +48,8 @@ def police_unit_detail(request, pk):
             "ancestors": units.above(unit),
             "subunits": unit.subunits.visible_to(user).select_related("jurisdiction"),
             "contacts": unit.contacts.visible_to(user).with_details().alphabetical(),
+            "subunit_groups": subunit_groups,
+            "more_subunit_contacts": more_subunit_contacts,
             "agreements": unit.agreements.visible_to(user).with_parties(user),
         },
     )

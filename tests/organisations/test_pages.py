@@ -249,3 +249,13 @@ def test_region_filter_for_a_borough_includes_organisations_serving_the_whole_ci
     assertContains(response, "inkl. Angebote für ganz Berlin")
     assert [o.serves_all_of for o in response.context["object_list"]] == ["Berlin", None]
     assertContains(response, 'badge text-bg-info">für ganz Berlin</span>', count=1)
+
+
+def test_organisation_page_links_the_police_tree_beside_its_police_partners(member_client):
+    organisation = OrganisationFactory(name="Kiezladen Nord")
+    alone = OrganisationFactory(name="Ohne Partner")
+    agreement = AgreementPartyFactory(organisation=organisation).agreement
+    agreement.parties.create(police_unit=PoliceUnitFactory(name="Abschnitt 53"))
+
+    assertContains(member_client.get(organisation.get_absolute_url()), "/polizei/?view=tree")
+    assertNotContains(member_client.get(alone.get_absolute_url()), "/polizei/?view=tree")
