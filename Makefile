@@ -10,7 +10,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint format stop db-status messages clean bench bench-load bench-reset \
+.PHONY: install run test test-fast relevance lint format stop db-status messages clean bench bench-load bench-reset \
 	backup restore audit
 
 install: $(INSTALLED)
@@ -33,6 +33,11 @@ test: $(INSTALLED)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest
+
+# Search quality on the relevance suite's own corpus: nDCG@10, MRR, recall@10 and zero-result
+# rate per page and query category (tests/relevance/; the test fails below floor.json).
+relevance: $(INSTALLED)
+	NETZPOL_RELEVANCE_REPORT=1 $(VENV)/bin/pytest tests/relevance -p no:cacheprovider --reuse-db -q -s
 
 # While working: everything but the tests marked slow (servers, subprocesses, fuzzing, backups)
 # or browser, on every core (pytest-xdist), each worker on a test database kept between runs

@@ -6,10 +6,18 @@ from django.db.models.functions import Coalesce, Lower, NullIf, RowNumber
 from django.db.models.query import ModelIterable
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from directory.core.dates import add_months
-from directory.core.models import CuratedModel, CuratedQuerySet, Language, Topic, track_history
+from directory.core.models import (
+    CuratedModel,
+    CuratedQuerySet,
+    Language,
+    Region,
+    Topic,
+    track_history,
+)
 from directory.core.roles import Role, role_of
 from directory.core.search import SearchableQuerySet, search_vector_field
 from directory.core.sorting import german_ordering
@@ -17,7 +25,7 @@ from directory.core.text import Fold
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 
-from . import search_sql
+from . import letters, search_sql
 
 # What an anonymised contact is called (see reviews.services.anonymise).
 ANONYMOUS_TITLE = "Anonymisierter Eintrag"
@@ -27,6 +35,12 @@ class Visibility(models.TextChoices):
     PUBLIC = "public", _("Public")
     MEMBERS = "members", _("Members")
     STAFF = "staff", _("Staff only")
+
+
+class FormOfAddress(models.TextChoices):
+    FRAU = "frau", _("Ms")
+    HERR = "herr", _("Mr")
+    NEUTRAL = "", _("neutral (none)")
 
 
 class ConsentBasis(models.TextChoices):
@@ -168,7 +182,19 @@ class ContactPerson(CuratedModel):
         blank=True,
         related_name="contacts",
     )
-    salutation = models.CharField(_("salutation / title"), max_length=40, blank=True)
+    form_of_address = models.CharField(
+        _("form of address"),
+        max_length=10,
+        choices=FormOfAddress,
+        blank=True,
+        help_text=_("How a letter addresses the person; neutral writes “Guten Tag” and the name."),
+    )
+    title = models.CharField(
+        _("academic title"),
+        max_length=40,
+        blank=True,
+        help_text=_("E.g. “Dr.” or “Prof. Dr.”."),
+    )
     first_name = models.CharField(_("first name"), max_length=80, blank=True)
     last_name = models.CharField(_("last name"), max_length=80, blank=True, db_index=True)
     functional_title = models.CharField(
@@ -218,8 +244,9 @@ class ContactPerson(CuratedModel):
     # For the record of processing activities (Art. 30 DSGVO, privacy app).
     personal_data = {
         "fields": [
-            "salutation", "first_name", "last_name", "function", "email", "email_secondary",
-            "phone", "mobile", "consent_given_on", "consent_basis", "staff_notes",
+            "form_of_address", "title", "first_name", "last_name", "function", "email",
+            "email_secondary", "phone", "mobile", "consent_given_on", "consent_basis",
+            "staff_notes",
         ],
         "purpose": _("Contact between civil society and police against group-focused enmity"),
         "basis": _("Consent (Art. 6(1)(a)) or public function (Art. 6(1)(e) DSGVO)"),
@@ -292,7 +319,14 @@ class ContactPerson(CuratedModel):
     def display_name(self):
         if self.is_functional:
             return self.functional_title
-        return " ".join(p for p in (self.salutation, self.first_name, self.last_name) if p)
+        return " ".join(p for p in (self.title, self.first_name, self.last_name) if p)
+
+    @property
+    def letter_salutation(self):
+        """The opening of a letter to this contact in the active language: "Sehr geehrte Frau
+        Dr. Yılmaz,", "Guten Tag Kim Weber,", for a team mailbox "Sehr geehrte Damen und
+        Herren," (see letters.py; `letters.opening` takes another language)."""
+        return letters.opening(self, get_language())
 
     @property
     def affiliation(self):
@@ -322,7 +356,35 @@ class ContactSearchTopic(Topic):
     class Meta:
         proxy = True
         default_permissions = ()
-        triggers = search_sql.renamed("topics", "topic_id")
+        triggers = search_sql.topic_renamed()
+
+
+class ContactSearchRegion(Region):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.region_renamed()
+
+
+class ContactSearchOrganisationTopicLink(Organisation.topics.through):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.affiliation_linked("organisation_id", "organisation_id")
+
+
+class ContactSearchOrganisationRegionLink(Organisation.regions.through):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.affiliation_linked("organisation_id", "organisation_id")
+
+
+class ContactSearchPoliceUnitTopicLink(PoliceUnit.topics.through):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.affiliation_linked("policeunit_id", "police_unit_id")
 
 
 class ContactSearchLanguage(Language):

@@ -1,3 +1,5 @@
+import re
+
 from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -11,7 +13,13 @@ from directory.core.models import Language, Topic
 from directory.organisations.models import Organisation
 from directory.police.resources import police_unit_widget
 
-from .models import ConsentBasis, ContactPerson, Visibility
+from .models import ConsentBasis, ContactPerson, FormOfAddress, Visibility
+
+FORM_OF_ADDRESS = "Anrede"
+TITLE = "Titel"
+# "Frau Dr.", "Herrn Prof. Dr.": a form of address before the rest of an old Anrede cell.
+LEADING_FORM = re.compile(r"^(frau|herrn?|mrs?|ms)\b\.?\s*(.*)$", re.IGNORECASE | re.DOTALL)
+ACADEMIC = re.compile(r"\b(dr|prof|pd|dipl)\b", re.IGNORECASE)
 
 
 def contact_duplicates(obj):
@@ -20,6 +28,19 @@ def contact_duplicates(obj):
         organisation_id=obj.organisation_id, police_unit_id=obj.police_unit_id
     )
     return ContactPerson.objects.filter(same_email | Q(pk__in=near.values("pk")))
+
+
+def split_salutation(text):
+    """An Anrede cell as older files filled it ("Dr.", "Frau Dr.") split into the form of
+    address and the academic title; a cell without a title stays whole, for the choice column
+    to accept or name as wrong."""
+    match = LEADING_FORM.match(text)
+    form, rest = (match.group(1), match.group(2).strip()) if match else ("", text)
+    if form.lower() == "herrn":
+        form = "Herr"
+    if rest and ACADEMIC.search(rest):
+        return form, rest
+    return text if rest else form, ""
 
 
 def organisation_widget():
@@ -72,7 +93,16 @@ class ContactPersonResource(DirectoryResource):
         AffiliationField("Organisation / Polizeidienststelle"),
         [gettext_lazy("Organisation / police unit")],
     )
-    salutation = text("salutation", "Anrede", gettext_lazy("Salutation / title"))
+    # Older files (and the portal's exports before the form of address) wrote academic titles
+    # under "Anrede" or "Anrede / Titel": see derive_columns.
+    form_of_address = choice(
+        "form_of_address",
+        FORM_OF_ADDRESS,
+        FormOfAddress,
+        gettext_lazy("Form of address"),
+        gettext_lazy("Salutation / title"),
+    )
+    title = text("title", TITLE, gettext_lazy("Academic title"))
     first_name = text("first_name", "Vorname", gettext_lazy("First name"))
     last_name = text("last_name", "Nachname", gettext_lazy("Last name"))
     functional_title = text(
@@ -97,9 +127,30 @@ class ContactPersonResource(DirectoryResource):
         gettext_lazy("Street"),
         gettext_lazy("Postcode"),
         gettext_lazy("City"),
+        gettext_lazy("Letter salutation"),
         gettext_lazy("Last verified on"),
         gettext_lazy("Link in the directory"),
     ]
+
+    def derive_columns(self, dataset):
+        """An academic title in the Anrede column ("Dr.", "Frau Dr.") is the title: it moves
+        to the Titel column, unless the row names a title there already."""
+        headers = list(dataset.headers or [])
+        if FORM_OF_ADDRESS not in headers or not len(dataset):
+            return
+        at = headers.index(FORM_OF_ADDRESS)
+        title_at = headers.index(TITLE) if TITLE in headers else None
+        forms, titles = [], []
+        for row in dataset:
+            form, title = split_salutation(cell_text(row[at]))
+            given = cell_text(row[title_at]) if title_at is not None else ""
+            forms.append(form)
+            titles.append(given or title)
+        del dataset[FORM_OF_ADDRESS]
+        dataset.append_col(forms, header=FORM_OF_ADDRESS)
+        if title_at is not None:
+            del dataset[TITLE]
+        dataset.append_col(titles, header=TITLE)
 
     class Meta:
         model = ContactPerson
@@ -108,7 +159,8 @@ class ContactPersonResource(DirectoryResource):
             "organisation",
             "police_unit",
             "affiliation",
-            "salutation",
+            "form_of_address",
+            "title",
             "first_name",
             "last_name",
             "functional_title",

@@ -4,14 +4,20 @@ Each searchable table has a `search_vector` column that a BEFORE INSERT/UPDATE t
 from the row and its related rows (topics, regions, languages, affiliation names); statement
 triggers on the related tables refresh the affected rows, so every write, bulk ones included,
 keeps the vectors current. Text on both sides goes through `netzpol_fold` (see `text.py`) and
-the German snowball stemmer: "Mueller" finds "Müller", "Vereine" finds "Verein". Every word must
-match (AND), as a prefix of a stemmed word ("Moschee" finds "Moscheegemeinde") or, for typos,
-by trigram word similarity to the entry's name ("Polizi" finds "Polizei").
+the German snowball stemmer: "Mueller" finds "Müller", "Vereine" finds "Verein".
+
+Every significant word of a query must match (AND): as the start of an indexed word ("Moschee"
+finds "Moscheegemeinde"), as a part of an indexed compound ("Beratung" finds
+"Schwulenberatung"), split into indexed parts ("Antisemitismusbeauftragte" finds "Antisemitismus
+Beauftragte"), by a curated synonym (search app), or, when no indexed word starts like it, by a
+small typo ("Kowalsky" finds "Kowalski"). Stop words are no condition; generic words beside
+others ("Polizei") only rank. See `search_terms`; tests/relevance measures the outcome.
 """
 
 import re
 import unicodedata
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 import pgtrigger
 from django.contrib.postgres.search import SearchVectorField
@@ -19,63 +25,277 @@ from django.db import connection, models
 from django.db.models import Func, Value
 
 from .declared_sql import declare_function
+from .text import fold
 
 MAX_WORDS = 8
 MAX_WORD_LENGTH = 40
+# Typo tolerance: a word no indexed word starts with matches the indexed words this similar
+# (pg_trgm trigram similarity of the folded forms; "Kowalsky" 0.64 to "kowalski", "Meier" 0.33
+# to "maier"), at most this many of them.
+TYPO_SIMILARITY = 0.5
+TYPO_CANDIDATES = 5
+TYPO_MIN_LENGTH = 4
+# Compounds: a word this long matches the indexed compounds that hold it ("Beratung" finds
+# "Schwulenberatung"), at most this many; a longer word also matches its parts typed apart.
+PART_MIN_LENGTH = 4
+PART_CANDIDATES = 40
+SPLIT_MIN_LENGTH = 8
+# Words that say what every entry is ("Polizei", "Ansprechpartner"): alongside other words they
+# rank but do not exclude, so "Ansprechpartner LSBTI Polizei" finds a contact point that does
+# not say "Ansprechpartner". Folded forms (see text.fold).
+GENERIC_WORDS = {
+    "ansprechpartner", "ansprechpartnerin", "ansprechpartnerinnen", "ansprechperson",
+    "ansprechpersonen", "ansprechstele", "kontakt", "kontakte", "kontaktperson",
+    "kontaktpersonen", "polizei", "zustandig", "zustandige", "zustandigkeit", "person",
+    "personen", "thema", "themen", "frau", "herr",
+}  # fmt: skip
 
 
 def search_words(text):
     """The words of a typed query, without operators, NUL bytes or excess length (after
-    NFKC, so "¼" or "²" are digits, not symbols that folding would turn into punctuation)."""
+    NFKC, so "¼" or "²" are digits, not symbols that folding would turn into punctuation).
+    A one-character word counts beside others or as a number ("Abschnitt 3", "3"); a single
+    letter alone is no query (an autocomplete's first keystroke)."""
     text = unicodedata.normalize("NFKC", (text or "").replace("\x00", ""))
-    words = re.findall(r"\w+", text)
-    return [word[:MAX_WORD_LENGTH] for word in words if len(word) > 1][:MAX_WORDS]
+    words = [word[:MAX_WORD_LENGTH] for word in re.findall(r"\w+", text)][:MAX_WORDS]
+    if not any(len(word) > 1 or word.isdigit() for word in words):
+        return []
+    return words
 
 
-def prefix_query(word_sql):
-    """SQL: the tsquery "a word starting like this one", valid whatever the word holds (the
-    folded word is quoted, so characters that fold to punctuation cannot break the syntax)."""
-    return f"to_tsquery('german', quote_literal(netzpol_fold({word_sql})) || ':*')"
+# --- What a query's words match ----------------------------------------------------------------
+# One query per search reads, for every word: its stem (none for a stop word), whether an
+# indexed word starts with it, and else the indexed words close to it (typos) or made of it and
+# another (compounds typed joined); and the indexed compounds that hold it. `netzpol_search_words`
+# holds every word of every search document (see `netzpol_remember_words`), so all of this is
+# index lookups on a small table; the entries themselves are then matched on their vectors alone.
+
+EXPAND_SQL = """
+WITH typed AS (
+    SELECT t.i, netzpol_fold(t.word) AS folded
+    FROM unnest(%(words)s::text[]) WITH ORDINALITY AS t(word, i)
+), stemmed AS (
+    SELECT typed.*, (SELECT lexeme FROM unnest(to_tsvector('german', typed.folded)) LIMIT 1)
+        AS stem
+    FROM typed
+), pattern AS (
+    SELECT stemmed.*, replace(replace(replace(stem, '\\', '\\\\'), '%%', '\\%%'), '_', '\\_')
+        AS escaped
+    FROM stemmed
+), known AS (
+    -- "starts with" as a range of the primary key (C collation): an index lookup, where a
+    -- computed LIKE pattern would scan the table.
+    SELECT pattern.*, EXISTS (
+        SELECT FROM netzpol_search_words w
+        WHERE w.word >= (stem COLLATE "C") AND w.word < (stem || chr(1114111) COLLATE "C")
+    ) AS known
+    FROM pattern
+)
+SELECT i, folded, stem, known,
+    CASE WHEN i <= %(typed)s AND NOT known AND length(stem) >= %(typo_length)s THEN ARRAY(
+        SELECT w.word FROM netzpol_search_words w
+        WHERE (w.word %% folded OR w.word %% stem)
+            AND greatest(similarity(w.word, folded), similarity(w.word, stem)) >= %(similar)s
+        ORDER BY greatest(similarity(w.word, folded), similarity(w.word, stem)) DESC, w.word
+        LIMIT %(typos)s
+    ) END AS near,
+    CASE WHEN i <= %(typed)s AND length(stem) >= %(part_length)s THEN ARRAY(
+        SELECT w.word FROM netzpol_search_words w
+        WHERE w.word LIKE '%%' || escaped || '%%' AND w.word NOT LIKE escaped || '%%'
+        ORDER BY length(w.word), w.word
+        LIMIT %(parts)s
+    ) END AS compounds,
+    CASE WHEN i <= %(typed)s AND NOT known AND length(folded) >= %(split_length)s THEN ARRAY(
+        SELECT head.word || ' ' || tail.stem
+        FROM generate_series(%(part_length)s, length(folded) - %(part_length)s) AS cut(at)
+        JOIN netzpol_search_words head ON head.word = substr(folded, 1, cut.at)
+        CROSS JOIN LATERAL (
+            SELECT lexeme AS stem
+            FROM unnest(to_tsvector('german', substr(folded, cut.at + 1))) LIMIT 1
+        ) tail
+        WHERE length(tail.stem) >= %(part_length)s AND EXISTS (
+            SELECT FROM netzpol_search_words w
+            WHERE w.word >= (tail.stem COLLATE "C")
+                AND w.word < (tail.stem || chr(1114111) COLLATE "C")
+        )
+        ORDER BY cut.at DESC
+        LIMIT 3
+    ) END AS splits,
+    (SELECT lexeme FROM unnest(to_tsvector('german', regexp_replace(folded, 'in(nen)?$', '')))
+        LIMIT 1) AS ungendered
+FROM known ORDER BY i
+"""
 
 
-class WordMatches(Func):
-    """The row's vector has a word starting like `word`, or its name is trigram-similar."""
+def quoted(lexeme, prefix=True):
+    """A tsquery operand for an indexed (already stemmed) word, quoted whatever it holds."""
+    escaped = lexeme.replace("\\", "\\\\").replace("'", "''")
+    return f"'{escaped}'" + (":*" if prefix else "")
+
+
+@dataclass
+class QueryWord:
+    """One typed word: what it matches itself (`own`, tsquery operands) and by tolerance
+    (`more`: typos, compounds, synonyms); `optional` when generic beside other words."""
+
+    typed: str
+    folded: str
+    own: list = field(default_factory=list)
+    more: list = field(default_factory=list)
+    optional: bool = False
+    # The indexed words it matches as such (what the page marks in the results).
+    lexemes: list = field(default_factory=list)
+
+    def tsquery(self):
+        return " | ".join(dict.fromkeys([*self.own, *self.more]))
+
+
+@dataclass
+class SearchTerms:
+    """A query worked out once (see `search_terms`) and usable for every entity's search."""
+
+    words: list
+    stems: list
+
+    def __bool__(self):
+        return any(not word.optional for word in self.words)
+
+    @property
+    def required(self):
+        return [word for word in self.words if not word.optional]
+
+    def own_tsquery(self):
+        return " | ".join(dict.fromkeys(op for word in self.words for op in word.own))
+
+    def more_tsquery(self):
+        return " | ".join(dict.fromkeys(op for word in self.words for op in word.more)) or ""
+
+    @property
+    def text(self):
+        return " ".join(word.folded for word in self.words)
+
+
+# Synonyms and abbreviations come from the search app (curated in admin), through this hook:
+# a function returning groups of folded terms that stand for each other.
+_synonym_source = []
+
+
+def register_synonyms(source):
+    """`source()` returns the synonym groups: lists of folded terms (a term may have words)."""
+    _synonym_source[:] = [source]
+
+
+def synonym_groups():
+    return _synonym_source[0]() if _synonym_source else []
+
+
+def _same_term(folded, term):
+    return folded == term or (min(len(folded), len(term)) >= 5 and folded.startswith(term))
+
+
+def search_terms(text):
+    """What the words of `text` match, worked out in one query (plus one for the synonyms)."""
+    words = search_words(text)
+    if not words:
+        return SearchTerms([], [])
+    alternatives = {}
+    groups = synonym_groups()
+    for position, word in enumerate(words):
+        folded = fold(word)
+        for group in groups:
+            if any(_same_term(folded, term) for term in group):
+                alternatives.setdefault(position, []).extend(
+                    term for term in group if not _same_term(folded, term)
+                )
+    extra = sorted({w for terms in alternatives.values() for t in terms for w in t.split()})
+    with connection.cursor() as cursor:
+        cursor.execute(
+            EXPAND_SQL,
+            {
+                "words": [*words, *extra],
+                "typed": len(words),
+                "similar": TYPO_SIMILARITY,
+                "typo_length": TYPO_MIN_LENGTH,
+                "typos": TYPO_CANDIDATES,
+                "part_length": PART_MIN_LENGTH,
+                "parts": PART_CANDIDATES,
+                "split_length": SPLIT_MIN_LENGTH,
+            },
+        )
+        rows = cursor.fetchall()
+    stem_of = {}
+    result = []
+    for i, folded, stem, _known, near, compounds, splits, ungendered in rows:
+        stem_of[folded] = stem
+        if i > len(words) or stem is None:
+            continue  # a synonym's word, or a stop word: no condition
+        exact = len(folded) <= 2 or folded.isdigit()
+        word = QueryWord(words[i - 1], folded, own=[quoted(stem, prefix=not exact)])
+        if ungendered and ungendered != stem and len(folded) >= 8:
+            word.own.append(quoted(ungendered))  # "Kontaktbeamtin" finds "Kontaktbeamter"
+        word.lexemes = [stem, *(near or []), *(compounds or [])]
+        word.more += [
+            quoted(lexeme, prefix=False) for lexeme in [*(near or []), *(compounds or [])]
+        ]
+        word.more += [
+            "(" + " & ".join(quoted(part) for part in split.split(" ")) + ")"
+            for split in splits or []
+        ]
+        word.optional = folded in GENERIC_WORDS
+        result.append(word)
+    for position, terms in alternatives.items():
+        word = next((w for w in result if w.typed == words[position]), None)
+        for term in terms if word else []:
+            stems = [stem_of.get(fold(part)) for part in term.split()]
+            stems = [stem for stem in stems if stem]
+            if stems:
+                word.more.append("(" + " & ".join(quoted(stem) for stem in stems) + ")")
+    if all(word.optional for word in result):
+        for word in result:
+            word.optional = False
+    stems = [lexeme for word in result for lexeme in word.lexemes]
+    return SearchTerms(result, list(dict.fromkeys(stems)))
+
+
+class Matches(Func):
+    """The row's vector matches the tsquery (given as text)."""
 
     output_field = models.BooleanField()
 
-    def __init__(self, vector, name, word):
-        super().__init__(vector, name, Value(word))
+    def __init__(self, vector, tsquery):
+        super().__init__(vector, Value(tsquery))
 
     def as_sql(self, compiler, connection, **extra):
-        (vector, vector_params), (name, name_params), (word, word_params) = (
+        (vector, vector_params), (query, query_params) = (
             compiler.compile(expression) for expression in self.source_expressions
         )
-        query = prefix_query(word)
-        sql = (
-            f"(numnode({query}) = 0 OR {vector} @@ {query} "
-            f"OR netzpol_fold({name}) %%> netzpol_fold({word}))"
-        )
-        return sql, (*word_params, *vector_params, *word_params, *name_params, *word_params)
+        return f"({vector} @@ {query}::tsquery)", (*vector_params, *query_params)
+
+
+# Weights of D (affiliation context), C, B, A: an entry's own name counts ten times what it
+# inherits from its affiliation.
+RANK_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
 
 
 class SearchRank(Func):
-    """Full-text rank of all words, plus trigram closeness of the whole query to the name."""
+    """How well a row matches: full-text rank of the words as typed, half the rank of what they
+    match by tolerance, plus the trigram closeness of the whole query to the name."""
 
     output_field = models.FloatField()
 
-    def __init__(self, vector, name, words):
-        super().__init__(vector, name, Value(" ".join(words)), *(Value(w) for w in words))
+    def __init__(self, vector, name, text, own, more):
+        super().__init__(vector, name, Value(text), Value(own), Value(more))
 
     def as_sql(self, compiler, connection, **extra):
-        (vector, vp), (name, np), (text, tp), *words = (
+        (vector, vp), (name, np), (text, tp), (own, op), (more, mp) = (
             compiler.compile(expression) for expression in self.source_expressions
         )
-        query = " && ".join(prefix_query(sql) for sql, _params in words)
         sql = (
-            f"(ts_rank({vector}, {query}) "
-            f"+ word_similarity(netzpol_fold({text}), netzpol_fold({name})))"
+            f"(ts_rank('{RANK_WEIGHTS}', {vector}, {own}::tsquery)"
+            f" + 0.5 * ts_rank('{RANK_WEIGHTS}', {vector}, {more}::tsquery)"
+            f" + word_similarity({text}, netzpol_fold({name})))"
         )
-        return sql, (*vp, *(p for _sql, params in words for p in params), *tp, *np)
+        return sql, (*vp, *op, *vp, *mp, *tp, *np)
 
 
 class SearchableQuerySet(models.QuerySet):
@@ -84,19 +304,23 @@ class SearchableQuerySet(models.QuerySet):
     search_name_field = "name"
 
     def search(self, text):
-        """Entries matching every word of `text`, annotated with `search_rank`; unordered."""
-        words = search_words(text)
-        if not words:
+        """Entries matching every significant word of `text` (as typed, by prefix, stem, typo,
+        compound or synonym), annotated with `search_rank`; unordered. `text` may be the
+        `SearchTerms` of `search_terms(text)`, worked out once for several searches."""
+        terms = text if isinstance(text, SearchTerms) else search_terms(text)
+        if not terms:
             # Still annotated: callers order by the rank whatever the text was.
             return self.none().annotate(search_rank=Value(0.0, output_field=models.FloatField()))
         queryset = self
-        for word in words:
-            queryset = queryset.filter(
-                WordMatches(models.F("search_vector"), models.F(self.search_name_field), word)
-            )
+        for word in terms.required:
+            queryset = queryset.filter(Matches(models.F("search_vector"), word.tsquery()))
         return queryset.annotate(
             search_rank=SearchRank(
-                models.F("search_vector"), models.F(self.search_name_field), words
+                models.F("search_vector"),
+                models.F(self.search_name_field),
+                terms.text,
+                terms.own_tsquery(),
+                terms.more_tsquery(),
             )
         )
 
@@ -125,6 +349,23 @@ END $$;
 """
 declare_function(REINDEX_FUNCTION_SQL)
 
+# Every word of every search document, for typo and compound matching (`search_terms`): words
+# are added as documents are stored, never removed (a word left over from an edited entry only
+# offers a candidate that then matches no entry). The table is created in core's migration
+# 0007; `COLLATE "C"` lets its primary key serve `LIKE 'prefix%'`.
+REMEMBER_WORDS_FUNCTION_SQL = """
+CREATE OR REPLACE FUNCTION netzpol_remember_words(document tsvector) RETURNS tsvector
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO netzpol_search_words (word)
+        SELECT u.lexeme FROM unnest(document) AS u
+        WHERE NOT EXISTS (SELECT FROM netzpol_search_words w WHERE w.word = u.lexeme)
+        ON CONFLICT DO NOTHING;
+    RETURN document;
+END $$;
+"""
+declare_function(REMEMBER_WORDS_FUNCTION_SQL)
+
 
 def reindex(queryset):
     """Store the search documents of the entries in `queryset` anew (see `netzpol_reindex`)."""
@@ -146,17 +387,26 @@ class SearchDocumentTrigger(SearchIndexTrigger):
             name="search_document",
             when=pgtrigger.Before,
             operation=pgtrigger.Insert | pgtrigger.Update,
-            func=f"NEW.search_vector := {document.strip()};\nRETURN NEW;",
+            func=f"NEW.search_vector := netzpol_remember_words({document.strip()});\nRETURN NEW;",
         )
 
 
-def reindex_when_linked(entries, link_column):
+def reindex_when_linked(entries, link_column, via=None):
     """Triggers for a link table (an entry's topics, languages, parties): a link added or
-    removed re-indexes the entry of the table `entries` that `link_column` names."""
+    removed re-indexes the entry of the table `entries` that `link_column` names, or the
+    entries `via` selects from the links `{rows}` (an organisation's topic: its contacts)."""
+    select = via or f"SELECT {link_column} FROM {{rows}}"
     return [
-        _reindex_trigger(entries, pgtrigger.Insert, f"SELECT {link_column} FROM new_rows"),
-        _reindex_trigger(entries, pgtrigger.Delete, f"SELECT {link_column} FROM old_rows"),
+        _reindex_trigger(entries, pgtrigger.Insert, select.format(rows="new_rows")),
+        _reindex_trigger(entries, pgtrigger.Delete, select.format(rows="old_rows")),
     ]
+
+
+def kind_words(column, words):
+    """SQL: the words that name the kind held in `column` (choices are codes, people type
+    words), from {code: "words"}."""
+    cases = " ".join(f"WHEN '{code}' THEN '{text}'" for code, text in words.items())
+    return f"(CASE {column} {cases} END)"
 
 
 def reindex_when_changed(entries, columns, ids):
@@ -239,13 +489,6 @@ def search_index_deferred():
 
 
 def search_stems(text):
-    """The folded, stemmed words of a query, as the index holds them (for highlighting)."""
-    words = search_words(text)
-    if not words:
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT lexeme FROM unnest(to_tsvector('german', netzpol_fold(%s)))",
-            [" ".join(words)],
-        )
-        return [row[0] for row in cursor.fetchall()]
+    """The folded, stemmed words a query matched, as the index holds them (for highlighting)."""
+    terms = text if isinstance(text, SearchTerms) else search_terms(text)
+    return terms.stems

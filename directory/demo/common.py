@@ -2,6 +2,7 @@
 
 import datetime
 import random
+import zlib
 
 from django.db import connection
 from django.utils import timezone
@@ -9,19 +10,28 @@ from django.utils.text import slugify
 from faker import Faker
 from psycopg import sql
 
-from directory.contacts.models import ConsentBasis, ContactPerson, Visibility
+from directory.contacts.models import ConsentBasis, ContactPerson, FormOfAddress, Visibility
 from directory.core.models import Language, Region, Topic, next_review
 
 from . import reference
 from .names import NAMES
 
-# Without a city (scale data): numbers from the ranges the Bundesnetzagentur keeps free for
-# fiction, so no demo entry can ring a real person.
-FICTIONAL_NUMBER_PREFIXES = ["030 23125", "069 90009", "040 66969", "0221 4710", "089 99998"]
+# Every demo number is invented and can ring no one (see reference.FICTION_RANGES). Without a
+# city (scale data): the Bundesnetzagentur's ranges for fiction.
+FICTIONAL_NUMBER_PREFIXES = [f"{area} {block}" for area, block in reference.FICTION_RANGES.items()]
 BATCH = 5000
 UMLAUTS = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 )
+
+
+def form_of_address(female, first, last):
+    """Frau or Herr as the first name suggests; about one in twelve people asked to be
+    addressed neutrally. Derived from the name, not drawn, so the demo's other random draws
+    stay the same."""
+    if zlib.crc32(f"{first} {last}".encode()) % 12 == 0:
+        return FormOfAddress.NEUTRAL
+    return FormOfAddress.FRAU if female else FormOfAddress.HERR
 
 
 def mail_local(*parts):
@@ -91,13 +101,21 @@ class Seeder:
         return {"verified_on": verified_on, "review_due": next_review(verified_on)}
 
     def phone(self, city=None):
-        """A fictional number with the city's area code (see reference.FICTION_RANGES)."""
+        """An invented landline number with the city's area code, which rings no one: from
+        the Bundesnetzagentur's range for fiction where the city has one ("030 23125 …"),
+        else with a subscriber number that begins with 0 ("0231 099 4711"), which no local
+        network assigns (see reference.FICTION_RANGES). One draw each, as before: the demo's
+        other random choices stay the same."""
         area = reference.AREA_CODES.get(city)
         if area is None:
             return f"{self.rng.choice(FICTIONAL_NUMBER_PREFIXES)} {self.rng.randint(0, 999):03d}"
         if area in reference.FICTION_RANGES:
             return f"{area} {reference.FICTION_RANGES[area]} {self.rng.randint(0, 999):03d}"
-        return f"{area} 555 {self.rng.randint(0, 9999):04d}"
+        return f"{area} {reference.NO_LINE_PREFIX} {self.rng.randint(0, 9999):04d}"
+
+    def mobile(self):
+        """An invented mobile number from the range kept free for fiction (reference)."""
+        return f"{reference.FICTION_MOBILE} {self.rng.randint(1, 99):02d}"
 
     def function(self, choices):
         """One of `choices` (see functions.py) and whether its holder is a woman."""
@@ -139,7 +157,7 @@ class Seeder:
         functions=None,
         city=None,
         visibility=None,
-        salutation=None,
+        title=None,
         mobile=None,
         review=None,
         names_from=None,
@@ -154,19 +172,20 @@ class Seeder:
             visibility = self.rng.choices(
                 [Visibility.MEMBERS, Visibility.PUBLIC, Visibility.STAFF], weights=[55, 10, 35]
             )[0]
-        if salutation is None:
-            salutation = self.rng.choice(["", "", "", "Dr."])
+        if title is None:
+            title = self.rng.choice(["", "", "", "Dr."])
         if mobile is None:
             mobile = self.rng.random() < 0.3
         review = review or self.review()
         contact = ContactPerson(
-            salutation=salutation,
+            form_of_address=form_of_address(female, first, last),
+            title=title,
             first_name=first,
             last_name=last,
             function=function,
             email=f"{mail_local(first, last)}@{domain}",
             phone=self.phone(city),
-            mobile=f"0171 39200{self.rng.randint(1, 99):02d}" if mobile else "",
+            mobile=self.mobile() if mobile else "",
             visibility=visibility,
             **review,
             **fields,

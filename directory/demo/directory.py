@@ -224,7 +224,7 @@ class DemoDirectory(Seeder):
             functions=[spec.function] if spec.function else functions,
             city=city,
             visibility=spec.visibility,
-            salutation=spec.salutation,
+            title=spec.title,
             mobile=spec.mobile,
             review=self.demo_review(spec.review),
             names_from=names_from,

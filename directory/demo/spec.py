@@ -32,7 +32,7 @@ class Person:
     languages: tuple[str, ...] = ()
     visibility: str = Visibility.MEMBERS
     review: str | None = None
-    salutation: str = ""
+    title: str = ""
     mobile: bool = False
 
 

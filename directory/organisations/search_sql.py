@@ -4,17 +4,38 @@ triggers are declared in models.py."""
 from directory.core.search import (
     SearchDocumentTrigger,
     fold_vector,
+    kind_words,
     reindex_when_changed,
     reindex_when_linked,
 )
 
 TABLE = "organisations_organisation"
 
+# What people call each kind (Organisation.Kind), in the index: "Beratungsstelle Neukölln".
+KIND_WORDS = {
+    "mosque": "Moscheegemeinde Moschee",
+    "migrant_org": "Migrantenorganisation Migrantinnenorganisation Selbstorganisation",
+    "counselling": "Beratungsstelle Beratung",
+    "youth": "Jugendeinrichtung Jugendtreff",
+    "religious": "Religionsgemeinschaft Gemeinde",
+    "network": "Netzwerk Bündnis",
+    "education": "Bildungsträger Bildung",
+    "advocacy": "Interessenvertretung",
+    "council": "Beirat",
+}
+
+
+def kind(column):
+    """SQL: the words for the organisation kind in `column`."""
+    return kind_words(column, KIND_WORDS)
+
+
 DOCUMENT = f"""
 {fold_vector("A", "NEW.name", "NEW.short_name")}
 || {
     fold_vector(
         "B",
+        kind("NEW.kind"),
         "NEW.city",
         "NEW.postcode",
         "(SELECT name FROM core_region WHERE id = NEW.land_id)",

@@ -7,11 +7,34 @@ of a hidden superior unit (members find that unit itself by its own name)."""
 from directory.core.search import (
     SearchDocumentTrigger,
     fold_vector,
+    kind_words,
     reindex_when_changed,
     reindex_when_linked,
 )
 
 TABLE = "police_policeunit"
+
+# What people call each kind (PoliceUnit.Kind), in the index: "Staatsschutz Dortmund".
+KIND_WORDS = {
+    "federal_agency": "Bundesbehörde",
+    "state_police": "Landespolizei",
+    "lka": "Landeskriminalamt LKA",
+    "presidium": "Polizeipräsidium Präsidium",
+    "directorate": "Direktion",
+    "precinct": "Abschnitt Inspektion",
+    "station": "Polizeiwache Wache",
+    "lgbti": "LSBTI Ansprechstelle",
+    "prevention": "Prävention",
+    "dialogue": "Dialog Kompetenzzentrum",
+    "state_security": "Staatsschutz",
+    "community": "Kontaktbereichsbeamte Bezirksdienst",
+}
+
+
+def kind(column):
+    """SQL: the words for the unit kind in `column`."""
+    return kind_words(column, KIND_WORDS)
+
 
 DOCUMENT = f"""
 {fold_vector("A", "NEW.public_path", "NEW.short_name")}
@@ -28,7 +51,7 @@ DOCUMENT = f"""
         " JOIN core_topic t ON t.id = x.topic_id WHERE x.policeunit_id = NEW.id)",
     )
 }
-|| {fold_vector("C", "NEW.description")}
+|| {fold_vector("C", kind("NEW.kind"), "NEW.description")}
 """
 
 

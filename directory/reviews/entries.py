@@ -27,7 +27,8 @@ REVIEWABLE = {
             ContactPerson,
             _("contact person"),
             (
-                "salutation",
+                "form_of_address",
+                "title",
                 "first_name",
                 "last_name",
                 "functional_title",

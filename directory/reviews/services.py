@@ -143,10 +143,13 @@ def send_confirmation(entry, requested_by=None):
 def shown_fields(entry):
     """(label, value) of the fields the listed person sees and may correct."""
     reviewable = reviewable_of(entry)
+    fields = [entry._meta.get_field(name) for name in reviewable.fields]
+    # A choice (the form of address) by its label: "Frau", not "frau".
     return [
-        (entry._meta.get_field(name).verbose_name, getattr(entry, name))
-        for name in reviewable.fields
-    ]
+        (field.verbose_name, entry._get_FIELD_display(field) if field.choices else
+         getattr(entry, field.name))
+        for field in fields
+    ]  # fmt: skip
 
 
 def due_for_reminder(today=None):

@@ -1,4 +1,5 @@
-"""One search box over everything: ranked results grouped by entity, matches highlighted."""
+"""One search box over everything: the best hits across entities by rank, then the results
+grouped by entity (the group with the best hit first), matches highlighted."""
 
 from django import forms
 from django.db.models import Count, Window
@@ -12,11 +13,19 @@ from directory.contacts.models import ContactPerson
 from directory.core.listing import MAX_QUERY_LENGTH, linked_to, name_choices
 from directory.core.models import Topic
 from directory.core.roles import rate_limit
-from directory.core.search import search_stems
+from directory.core.search import search_terms
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 
 RESULTS_PER_SECTION = 5
+BEST_HITS = 5
+# What a best hit is, above its name.
+KIND_LABELS = {
+    "organisations": _("Organisation"),
+    "police": _("Police unit"),
+    "contacts": _("Contact person"),
+    "agreements": _("Cooperation agreement"),
+}
 
 
 class SearchForm(forms.Form):
@@ -72,6 +81,7 @@ def search(request):
     topic = form.cleaned_data["topic"] if valid else None
     parameters = {"q": query} | ({"topic": topic} if topic else {})
     groups = []
+    terms = search_terms(query) if query else None
     if query:
         for key, heading, list_url, entries in sections(request.user):
             if topic:
@@ -79,7 +89,7 @@ def search(request):
                     continue
                 entries = linked_to(entries, "topics", [topic])
             # The total comes with the first rows (a window count): one query per section.
-            found = entries.search(query).annotate(total=Window(Count("pk")))
+            found = entries.search(terms).annotate(total=Window(Count("pk")))
             results = list(found.order_by("-search_rank", "pk")[:RESULTS_PER_SECTION])
             total = results[0].total if results else 0
             groups.append(
@@ -91,14 +101,39 @@ def search(request):
                     "list_url": f"{reverse(list_url)}?{urlencode(parameters)}",
                 }
             )
+    best = best_hits(groups)
+    shown = {(hit["key"], hit["entry"].pk) for hit in best}
+    for group in groups:
+        # Each entry once on the page: a section lists what the best hits did not show.
+        group["rest"] = [e for e in group["results"] if (group["key"], e.pk) not in shown]
     return render(
         request,
         "search/results.html",
         {
             "form": form,
             "query": query,
-            "groups": groups,
+            "best_hits": best,
+            "groups": sorted(groups, key=best_rank, reverse=True),
             "total": sum(group["total"] for group in groups),
-            "stems": search_stems(query) if query else [],
+            "stems": terms.stems if terms else [],
         },
     )
+
+
+def best_rank(group):
+    return group["results"][0].search_rank if group["results"] else 0.0
+
+
+def best_hits(groups):
+    """The best-ranked entries of every kind, each with its kind's key (the template shows
+    contacts, agreements and profiles alike). Only when more than one kind was found: else
+    the one section is the best hits."""
+    found = [(entry, group["key"]) for group in groups for entry in group["results"]]
+    if len({key for _entry, key in found}) < 2:
+        return []
+    found.sort(key=lambda hit: hit[0].search_rank, reverse=True)
+    headings = {group["key"]: group["heading"] for group in groups}
+    return [
+        {"key": key, "kind": KIND_LABELS.get(key, headings[key]), "entry": entry}
+        for entry, key in found[:BEST_HITS]
+    ]

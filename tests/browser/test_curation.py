@@ -63,7 +63,8 @@ def office():
     contacts = [
         ContactPersonFactory(
             organisation=org,
-            salutation="Dr.",
+            form_of_address="frau",
+            title="Dr.",
             first_name="Anna-Lena",
             last_name=f"Schmidt-Özdemir{i}",
             function="Ansprechperson für LSBTI* und Opferschutz",

@@ -162,17 +162,20 @@ def test_hostile_queries_find_nothing_and_never_fail(hostile):
     assert found(Organisation, hostile) == set()
 
 
-def test_stop_words_alone_are_no_condition():
+def test_stop_words_alone_find_nothing_and_beside_other_words_are_no_condition():
     verein = OrganisationFactory(name="Verein")
 
-    assert found(Organisation, "der die das") == {verein}
+    assert found(Organisation, "der die das") == set()
     assert found(Organisation, "der Verein") == {verein}
 
 
 def test_search_words_strips_operators_and_limits_size():
-    assert search_words("Moschee & Dortmund | !x") == ["Moschee", "Dortmund"]
+    assert search_words("Moschee & Dortmund | !x") == ["Moschee", "Dortmund", "x"]
     assert len(search_words("wort " * 50)) == 8
     assert search_words("\x00") == []
+    # A single letter alone is no query (an autocomplete's first keystroke); a number is.
+    assert search_words("a") == []
+    assert search_words("3") == ["3"]
 
 
 @pytest.mark.parametrize("typed", ["0¼", "½x", "x²y", "Ⅻ Verein", "ﬁ", "'quoted'"])
@@ -184,9 +187,106 @@ def test_characters_that_fold_to_punctuation_never_break_the_query(typed):
     assert found(Organisation, f"Verein {typed}") == set()
 
 
-def test_operators_between_one_letter_words_leave_the_other_words():
+def test_one_letter_words_and_numbers_count_as_whole_words():
+    three = PoliceUnitFactory(name="Abschnitt 3")
+    PoliceUnitFactory(name="Abschnitt 32")
+    PoliceUnitFactory(name="Abschnitt 5")
     verein = OrganisationFactory(name="Verein Nord")
 
-    # "a:*b" holds no word of two letters or more: only "Verein" is searched.
+    assert found(PoliceUnit, "Abschnitt 3") == {three}
+    # "a:*b" is the words "a" and "b": no operator, and neither is in "Verein Nord".
     assert found(Organisation, "a:*b") == set()
-    assert found(Organisation, "Verein a:*b") == {verein}
+    assert found(Organisation, "Verein a:*b") == set()
+    assert found(Organisation, "Verein N") == set()
+    assert found(Organisation, "Verein Nord") == {verein}
+
+
+def test_a_typo_in_any_word_is_tolerated_but_unrelated_words_are_not():
+    org = OrganisationFactory(
+        name="Schwulenberatung Berlin", topics=[TopicFactory(name="Muslimfeindlichkeit")]
+    )
+    contact = ContactPersonFactory(last_name="Kowalski", function="Präventionsbeauftragte")
+    OrganisationFactory(name="Kältehilfe Kreuzberg")
+
+    assert found(Organisation, "Schwulenbertung") == {org}
+    assert found(Organisation, "Muslimfeindlichkiet") == {org}
+    assert found(ContactPerson, "Kowalsky") == {contact}
+    assert found(ContactPerson, "Präventionsbeuftragte") == {contact}
+    assert found(Organisation, "Kuchenrezept") == set()
+    assert found(ContactPerson, "Kowa Kuchenrezept") == set()
+
+
+def test_compounds_match_their_parts_and_the_parts_the_compound():
+    counselling = OrganisationFactory(name="Schwulenberatung Berlin")
+    officer = ContactPersonFactory(last_name="Levi", function="Antisemitismusbeauftragte")
+    apart = ContactPersonFactory(last_name="Yilmaz", function="Dialog-Beauftragter")
+
+    assert found(Organisation, "Schwulen Beratung") == {counselling}
+    assert found(ContactPerson, "Antisemitismus Beauftragte") == {officer}
+    assert found(ContactPerson, "Beauftragte Antisemitismus") == {officer}
+    assert found(ContactPerson, "Dialogbeauftragter") == {apart}
+
+
+def test_feminine_forms_find_the_others():
+    officer = ContactPersonFactory(last_name="Bauer", function="Kontaktbereichsbeamter")
+
+    assert found(ContactPerson, "Kontaktbereichsbeamtin") == {officer}
+
+
+def test_generic_words_beside_others_rank_but_do_not_exclude():
+    point = PoliceUnitFactory(name="Ansprechstelle LSBTI*", kind=PoliceUnit.Kind.LGBTI_CONTACT)
+    PoliceUnitFactory(name="Polizeiwache Nord")
+
+    assert found(PoliceUnit, "Ansprechpartner LSBTI Polizei") == {point}
+    # Alone, a generic word is a condition like any other.
+    assert found(PoliceUnit, "Polizei") == {PoliceUnit.objects.get(name="Polizeiwache Nord")}
+
+
+def test_a_contact_is_found_by_its_affiliations_context_ranked_below_its_own_fields():
+    topic = TopicFactory(name="Antiziganismus")
+    org = OrganisationFactory(name="Romano Drom", kind=Organisation.Kind.MIGRANT_ORGANISATION)
+    org.topics.add(topic)
+    org.regions.add(BoroughFactory(name="Neukölln"))
+    inherits = ContactPersonFactory(organisation=org, last_name="Stojka", function="Berater")
+    says_so = ContactPersonFactory(last_name="Nowak", function="Berater", topics=[topic])
+    unit = PoliceUnitFactory(name="Kontaktstelle muslimische Institutionen", city="Köln")
+    unit.topics.add(TopicFactory(name="Sicherheit von Gebetsstätten"))
+    officer = ContactPersonFactory(organisation=None, police_unit=unit, last_name="Krüger")
+
+    ranked = list(ContactPerson.objects.search("Antiziganismus Berater").order_by("-search_rank"))
+    assert ranked == [says_so, inherits]
+    assert found(ContactPerson, "Neukölln Selbstorganisation") == {inherits}
+    assert found(ContactPerson, "Gebetsstätten Köln") == {officer}
+
+
+def test_a_contacts_context_follows_changes_of_its_affiliation():
+    org = OrganisationFactory(name="Nachbarschaftsforum")
+    contact = ContactPersonFactory(organisation=org, last_name="Nowak")
+    unit = PoliceUnitFactory(name="Bezirksdienst Nordstadt")
+    officer = ContactPersonFactory(organisation=None, police_unit=unit, last_name="Bauer")
+    borough = BoroughFactory(name="Innenstadt-Nord")
+
+    org.topics.add(TopicFactory(name="Racial Profiling"))
+    org.regions.add(borough)
+    unit.topics.add(TopicFactory(name="Hasskriminalität"))
+    assert found(ContactPerson, "Profiling Nowak") == {contact}
+    assert found(ContactPerson, "Innenstadt Nowak") == {contact}
+    assert found(ContactPerson, "Hasskriminalität") == {officer}
+
+    Topic.objects.filter(name="Racial Profiling").update(name="Diskriminierende Kontrollen")
+    borough.__class__.objects.filter(pk=borough.pk).update(name="Nordstadt")
+    Organisation.objects.filter(pk=org.pk).update(kind=Organisation.Kind.MOSQUE)
+    org.topics.clear()
+    assert found(ContactPerson, "Profiling Nowak") == set()
+    assert found(ContactPerson, "Nordstadt Nowak") == {contact}
+    assert found(ContactPerson, "Moschee Nowak") == {contact}
+    assert found(ContactPerson, "Kontrollen Nowak") == set()
+
+
+def test_a_contact_is_never_found_by_a_hidden_superior_units_name():
+    hidden = PoliceUnitFactory(name="Einheit Tarnkappe", is_public=False)
+    office = PoliceUnitFactory(name="Ansprechstelle Regenbogen", parent=hidden)
+    ContactPersonFactory(organisation=None, police_unit=office, last_name="Sommer")
+
+    assert found(ContactPerson, "Tarnkappe") == set()
+    assert found(ContactPerson, "Regenbogen Sommer") != set()

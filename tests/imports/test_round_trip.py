@@ -93,12 +93,14 @@ def police_units(reference):
 def contacts(organisations, police_units, reference):
     topics, languages = reference["topics"], reference["languages"]
     ContactPersonFactory(
-        organisation=organisations.get(short_name="BVK"), first_name="Aylin", last_name="Kaya",
+        organisation=organisations.get(short_name="BVK"), form_of_address="frau", title="Dr.",
+        first_name="Aylin", last_name="Kaya",
         function="Beraterin", email="kaya@example.org", email_secondary="beratung@example.org",
         phone="+49 221 123457", mobile="0170 1234567", topics=[topics["Rassismus"]],
     )  # fmt: skip
     ContactPersonFactory(
-        organisation=organisations.get(city="Dresden"), first_name="Jonas", last_name="Weber",
+        organisation=organisations.get(city="Dresden"), form_of_address="herr",
+        first_name="Jonas", last_name="Weber",
         function="Vorstand, Finanzen", email="weber@example.org",
     )  # fmt: skip
     functional = ContactPersonFactory(

@@ -216,3 +216,33 @@ def test_members_find_the_hidden_unit_and_see_full_paths_and_parties(member_clie
     ]
     assertContains(by_place, "Verein Schattenriss")
     assertNotContains(by_place, "nicht öffentliche Partei")
+
+
+def test_best_hits_come_first_and_a_persons_name_brings_the_person(member_client):
+    org = OrganisationFactory(name="Kaya Kulturverein")
+    ContactPersonFactory(organisation=org, first_name="Aylin", last_name="Kaya")
+    PoliceUnitFactory(name="Polizeiwache Kaya")
+
+    by_name = member_client.get(SEARCH, {"q": "Aylin Kaya"})
+    by_surname = member_client.get(SEARCH, {"q": "Kaya"})
+
+    # Only one kind found: its section is the best hits.
+    assert by_name.context["best_hits"] == []
+    assert groups(by_name)["contacts"] == ["Aylin Kaya"]
+    hits = by_surname.context["best_hits"]
+    assert str(hits[0]["entry"]) == "Aylin Kaya"
+    assert {hit["key"] for hit in hits} == {"contacts", "organisations", "police"}
+    assert by_surname.context["groups"][0]["key"] == "contacts"
+    # Each entry once on the page: the sections list what the best hits did not show.
+    assert all(group["rest"] == [] for group in by_surname.context["groups"])
+    content = by_surname.content.decode()
+    assert content.index("Beste Treffer") < content.index('id="group-contacts"')
+
+
+def test_a_query_of_stop_words_finds_nothing(member_client):
+    OrganisationFactory(name="Verein der Nachbarn")
+
+    response = member_client.get(SEARCH, {"q": "der die das"})
+
+    assert response.context["total"] == 0
+    assertContains(response, "Keine Treffer")
