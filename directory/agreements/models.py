@@ -1,7 +1,5 @@
-from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.core.files.storage import FileSystemStorage
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Value
@@ -11,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.core.models import CuratedModel, CuratedQuerySet, Topic, track_history
 from directory.core.search import SearchableQuerySet, search_vector_field
+from directory.core.storage import PrivateDocumentStorage
 from directory.core.text import Fold
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
@@ -19,18 +18,11 @@ from . import search_sql
 from .validators import validate_pdf
 
 
-class DocumentStorage(FileSystemStorage):
-    """Signed documents live outside any public URL; links go through a permission check."""
+class DocumentStorage(PrivateDocumentStorage):
+    """Signed agreements; links go through a permission check."""
 
-    def __init__(self):
-        super().__init__(location=None, base_url=None)
-
-    @property
-    def base_location(self):
-        return settings.MEDIA_ROOT / "agreements"
-
-    def url(self, name):
-        return reverse("agreements:document", kwargs={"name": name})
+    folder = "agreements"
+    url_name = "agreements:document"
 
 
 class AgreementQuerySet(CuratedQuerySet, SearchableQuerySet):

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import calendar, coordination, rsvp, views
+
+app_name = "events"
+urlpatterns = [
+    path("veranstaltungen/", views.EventListView.as_view(), name="list"),
+    path("veranstaltungen/<int:pk>/", views.event_detail, name="detail"),
+    path("veranstaltungen/<int:pk>/kalender.ics", calendar.ics, name="ics"),
+    path("veranstaltungen/dokument/<path:name>", views.document, name="document"),
+    path("veranstaltungen/antwort/<str:token>/", rsvp.rsvp, name="rsvp"),
+    path("veranstaltungen/<int:pk>/einladungsliste/", coordination.build_list, name="build_list"),
+    path("veranstaltungen/<int:pk>/versenden/", coordination.send, name="send"),
+    path("veranstaltungen/<int:pk>/anwesenheit/", coordination.attendance, name="attendance"),
+    path(
+        "veranstaltungen/<int:pk>/anwesenheitsliste/",
+        coordination.attendance_sheet,
+        name="attendance_sheet",
+    ),
+    path("veranstaltungen/<int:pk>/einladungen.csv", coordination.invitations_csv, name="csv"),
+]
