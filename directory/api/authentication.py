@@ -1,0 +1,32 @@
+"""`Authorization: Bearer <token>`: the request acts as the token's owner, in the owner's role.
+
+A token is no second factor: where curators need one (NETZPOL_REQUIRE_2FA), a curator's token
+sees what a coordinator sees (`core.roles.role_of` asks `is_verified`)."""
+
+from django.utils.translation import gettext as _
+from rest_framework import authentication, exceptions
+
+from .tokens import TokenInvalid, check_token
+
+
+class BearerTokenAuthentication(authentication.BaseAuthentication):
+    keyword = "Bearer"
+
+    def authenticate(self, request):
+        header = authentication.get_authorization_header(request).decode("latin-1").split()
+        if not header or header[0].lower() != self.keyword.lower():
+            return None  # anonymous: the public part
+        if len(header) != 2:
+            raise exceptions.AuthenticationFailed(
+                _("Malformed Authorization header: use “Bearer <token>”.")
+            )
+        try:
+            token = check_token(header[1])
+        except TokenInvalid as error:
+            raise exceptions.AuthenticationFailed(str(error)) from None
+        user = token.user
+        user.is_verified = lambda: False
+        return user, token
+
+    def authenticate_header(self, request):
+        return f'{self.keyword} realm="api"'

@@ -1,0 +1,296 @@
+"""The open read API, /api/v1/: the lists' querysets (`visible_to(user)`) and FilterSets, as
+JSON, with cursor pages, deltas (`modified_after`) and conditional GET."""
+
+import datetime
+
+from django.conf import settings
+from django.db.models import F, Func, OuterRef, Subquery
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
+from django.utils.dateparse import parse_datetime
+from django.utils.http import http_date
+from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
+from rest_framework import exceptions, filters, mixins, viewsets
+from rest_framework.response import Response
+
+from directory.agreements.filters import AgreementFilter
+from directory.agreements.models import Agreement
+from directory.contacts.filters import ContactFilter
+from directory.contacts.models import ContactPerson
+from directory.core.models import Language, Region, Topic
+from directory.core.roles import Role, role_of, setting_rate
+from directory.organisations.filters import OrganisationFilter
+from directory.organisations.models import Organisation
+from directory.police.filters import PoliceUnitFilter
+from directory.police.models import PoliceUnit
+
+from . import changes, schema, serializers
+from .models import ApiLog, ApiToken
+from .pagination import EntryCursorPagination
+
+RATE_SETTING = "NETZPOL_RATE_API"
+
+
+def modified_after(request):
+    """The `modified_after` moment of the request (ISO 8601; without an offset, in the portal's
+    time zone), or None; a bad value is a 400."""
+    value = request.query_params.get("modified_after", "").strip()
+    if not value:
+        return None
+    try:
+        moment = parse_datetime(value)
+        if moment is not None:
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment)
+            # In UTC: PostgreSQL takes no offset beyond 15:59, ISO 8601 any up to 23:59.
+            moment = moment.astimezone(datetime.UTC)
+    except (ValueError, OverflowError):
+        moment = None
+    if moment is None:
+        raise exceptions.ValidationError(
+            {"modified_after": [_("Enter a date and time in ISO 8601, e.g. 2026-01-31T12:00Z.")]}
+        )
+    return moment
+
+
+class ListFilterBackend(filters.BaseFilterBackend):
+    """The list page's FilterSet (search, topics, region with what serves it, kind, language,
+    ...) on the API's list; invalid filters are a 400 naming them. `sort` is the pages' own:
+    the API's order is the cursor's."""
+
+    def filter_queryset(self, request, queryset, view):
+        if view.action != "list":
+            return queryset
+        filterset = view.filterset_class(
+            data=request.query_params, queryset=queryset, request=request
+        )
+        filterset.filters.pop("sort", None)
+        if not filterset.is_valid():
+            raise exceptions.ValidationError(filterset.errors)
+        queryset = filterset.qs
+        since = modified_after(request)
+        return queryset.filter(updated_at__gt=since) if since else queryset
+
+
+class ApiRateThrottle:
+    """NETZPOL_RATE_API requests per token, or per client address without one (django-ratelimit,
+    in the shared cache, as the pages' limits)."""
+
+    def allow_request(self, request, view):
+        token = request.auth
+        key = (lambda group, req: f"token:{token.pk}") if token is not None else "ip"
+        return not is_ratelimited(
+            request,
+            group=RATE_SETTING,
+            key=key,
+            rate=setting_rate(RATE_SETTING),
+            increment=True,
+        )
+
+    def wait(self):
+        return None
+
+
+class ApiView:
+    """What every endpoint shares: the rate limit (429 with a message that says what to do),
+    ETag and Last-Modified with 304s, CORS for anonymous callers, and a log row for each
+    request made with a token."""
+
+    throttle_classes = [ApiRateThrottle]
+    model = None
+    delivered = ()
+    last_modified = None
+
+    def throttled(self, request, wait):
+        raise exceptions.Throttled(detail=_("Too many requests; please try again later."))
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method in ("GET", "HEAD") and response.status_code == 200:
+            response = self.conditional(request, response)
+        patch_vary_headers(response, ["Authorization", "Origin"])
+        self.allow_origin(request, response)
+        if isinstance(getattr(request, "auth", None), ApiToken):
+            self.log(request, response)
+        return response
+
+    def conditional(self, request, response):
+        """ETag from the body; 304 when the client has it (If-None-Match). Last-Modified is the
+        newest entry shown; If-Modified-Since alone answers a 304 only for one entry: a list
+        also changes when an entry leaves it, which no date in it shows."""
+        response.render()
+        set_response_etag(response)
+        last_modified = self.last_modified
+        if last_modified is not None:
+            response.headers["Last-Modified"] = http_date(last_modified.timestamp())
+        if self.action != "retrieve":
+            last_modified = None
+        return get_conditional_response(
+            request,
+            etag=response.headers["ETag"],
+            last_modified=int(last_modified.timestamp()) if last_modified else None,
+            response=response,
+        )
+
+    def allow_origin(self, request, response):
+        """CORS for the public part only: anonymous requests from NETZPOL_API_CORS_ORIGINS."""
+        origin = request.headers.get("Origin")
+        if (
+            origin
+            and origin in settings.NETZPOL_API_CORS_ORIGINS
+            and "Authorization" not in request.headers
+        ):
+            response.headers["Access-Control-Allow-Origin"] = origin
+            response.headers["Access-Control-Expose-Headers"] = "ETag"
+
+    def log(self, request, response):
+        token = request.auth
+        delivered = self.delivered or []
+        ApiLog.objects.create(
+            token=token,
+            user=token.user,
+            endpoint=request.path[:200],
+            query=request.META.get("QUERY_STRING", ""),
+            status=response.status_code,
+            row_count=len(delivered),
+            contact_ids=[c.pk for c in delivered] if self.model is ContactPerson else [],
+        )
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+
+
+class EntryViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
+    """Shared by every entry endpoint: visibility from the model's queryset, the list's
+    filters, cursor pages, tombstones with `modified_after`."""
+
+    pagination_class = EntryCursorPagination
+    filter_backends = [ListFilterBackend]
+    filterset_class = None
+
+    def entries(self, user):
+        return self.model.objects.visible_to(user).defer("search_vector")
+
+    def get_queryset(self):
+        return self.entries(self.request.user)
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        self.delivered = page
+        response = self.get_paginated_response(self.get_serializer(page, many=True).data)
+        since = modified_after(request)
+        if since and not request.query_params.get("cursor"):
+            found = changes.tombstones(self.model, request.user, since)
+            response.data["tombstones"] = serializers.TombstoneSerializer(found, many=True).data
+        self.last_modified = max((entry.updated_at for entry in page), default=None)
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        entry = self.get_object()
+        self.delivered = [entry]
+        self.last_modified = entry.updated_at
+        return Response(self.get_serializer(entry).data)
+
+
+@schema.entry_endpoint(schema.ORGANISATION_FILTERS)
+class OrganisationViewSet(EntryViewSet):
+    """Civil-society organisations (HSDS organization). The public sees public profiles."""
+
+    model = Organisation
+    filterset_class = OrganisationFilter
+    serializer_class = serializers.OrganisationSerializer
+
+    def entries(self, user):
+        return (
+            super()
+            .entries(user)
+            .select_related("land")
+            .with_names("topics", "regions", "languages")
+        )
+
+
+def nearest_visible_superior():
+    """SQL: the nearest superior unit with a public profile (a unit's ancestors are the units
+    whose lineage its lineage contains)."""
+    ancestors = (
+        PoliceUnit.objects.filter(is_public=True, lineage__contained_by=OuterRef("lineage"))
+        .exclude(pk=OuterRef("pk"))
+        .order_by(Func(F("lineage"), function="cardinality").desc())
+    )
+    return Subquery(ancestors.values("pk")[:1])
+
+
+@schema.entry_endpoint(schema.POLICE_FILTERS)
+class PoliceUnitViewSet(EntryViewSet):
+    """Police units, a tree (`parent_id`, `path`). Units the caller may not see are never named:
+    for the public, `path` and `parent_id` skip superior units without a public profile."""
+
+    model = PoliceUnit
+    filterset_class = PoliceUnitFilter
+    serializer_class = serializers.PoliceUnitSerializer
+
+    def entries(self, user):
+        queryset = super().entries(user).select_related("land", "jurisdiction").with_names("topics")
+        if role_of(user) >= Role.MEMBER:
+            return queryset.annotate(shown_parent_id=F("parent_id"))
+        return queryset.annotate(shown_parent_id=nearest_visible_superior())
+
+
+@schema.entry_endpoint(schema.CONTACT_FILTERS)
+class ContactViewSet(EntryViewSet):
+    """Contact persons and team mailboxes (HSDS contact) of organisations and police units, as
+    far as their visibility reaches the caller: the public sees only contacts marked public, of
+    public profiles."""
+
+    model = ContactPerson
+    filterset_class = ContactFilter
+    serializer_class = serializers.ContactSerializer
+
+    def entries(self, user):
+        return super().entries(user).with_details().with_names("languages")
+
+
+@schema.entry_endpoint(schema.AGREEMENT_FILTERS)
+class AgreementViewSet(EntryViewSet):
+    """Cooperation agreements with the parties the caller may see. The public sees public
+    agreements."""
+
+    model = Agreement
+    filterset_class = AgreementFilter
+    serializer_class = serializers.AgreementSerializer
+
+    def entries(self, user):
+        return super().entries(user).with_party_entries(user)
+
+
+class ReferenceViewSet(ApiView, mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Topics, regions and languages: the ids the filters take. Public, small, unpaginated."""
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        self.delivered = response.data
+        return response
+
+
+@schema.reference_endpoint
+class TopicViewSet(ReferenceViewSet):
+    """Topics: the ids the `topic` filter takes."""
+
+    queryset = Topic.objects.order_by("name")
+    serializer_class = serializers.ReferenceSerializer
+
+
+@schema.reference_endpoint
+class RegionViewSet(ReferenceViewSet):
+    """Regions (Land > Kreis / city > Bezirk): the ids the `region` filter takes."""
+
+    queryset = Region.objects.order_by("name")
+    serializer_class = serializers.RegionSerializer
+
+
+@schema.reference_endpoint
+class LanguageViewSet(ReferenceViewSet):
+    """Languages: the ids the `language` filter takes."""
+
+    queryset = Language.objects.order_by("name")
+    serializer_class = serializers.LanguageSerializer
