@@ -1,8 +1,11 @@
 from django import forms
 from django.contrib import admin
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from directory.core.admin import ChangedRecentlyFilter, CuratedAdmin, ReviewStateFilter
+from directory.organisations.models import Organisation
+from directory.police.models import PoliceUnit
 
 from .models import Agreement, AgreementParty
 
@@ -64,3 +67,14 @@ class AgreementAdmin(CuratedAdmin):
         (_("Content"), {"fields": ["topics", "goals", "formats", "document"]}),
         CuratedAdmin.review_fieldset,
     ]
+
+    def exact_matches(self, term):
+        # The search index holds public parties only; curators find an agreement by any party
+        # (trigram indexes on the folded names and paths serve this).
+        # Two subqueries, each on its own index (an OR across both joins scans every party).
+        organisations = Organisation.objects.filter(name__de_contains=term).values("pk")
+        units = PoliceUnit.objects.filter(path__de_contains=term).values("pk")
+        parties = AgreementParty.objects.values("agreement_id")
+        return Q(pk__in=parties.filter(organisation__in=organisations)) | Q(
+            pk__in=parties.filter(police_unit__in=units)
+        )

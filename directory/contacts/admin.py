@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from directory.core.admin import ChangedRecentlyFilter, CuratedAdmin, ReviewStateFilter
@@ -41,7 +42,9 @@ class ContactPersonAdmin(CuratorImportMixin, CuratedAdmin):
         "consent_basis",
         "topics",
         "languages",
-        ("organisation__land", admin.RelatedOnlyFieldListFilter),
+        # Every Land (the field offers Länder only): listing only those with contacts took
+        # a DISTINCT over every contact on each page.
+        "organisation__land",
     ]
     list_select_related = ["organisation", "police_unit"]
     search_fields = [
@@ -54,6 +57,7 @@ class ContactPersonAdmin(CuratorImportMixin, CuratedAdmin):
         "police_unit__path__de_contains",
     ]
     autocomplete_fields = ["organisation", "police_unit", "topics", "languages"]
+
     readonly_fields = [*CuratedAdmin.readonly_fields, "consent_recorded_by"]
     fieldsets = [
         (
@@ -67,7 +71,7 @@ class ContactPersonAdmin(CuratorImportMixin, CuratedAdmin):
             _("Person or function"),
             {
                 "fields": [
-                    ("salutation", "first_name", "last_name"),
+                    ("form_of_address", "title", "first_name", "last_name"),
                     "functional_title",
                     "function",
                     "topics",
@@ -88,6 +92,13 @@ class ContactPersonAdmin(CuratorImportMixin, CuratedAdmin):
         (_("Staff only"), {"fields": ["staff_notes"]}),
         CuratedAdmin.review_fieldset,
     ]
+
+    def exact_matches(self, term):
+        # The search index leaves channels out (no member may find a contact by them);
+        # curators find a contact by a whole email address.
+        if "@" not in term:
+            return None
+        return Q(email__iexact=term) | Q(email_secondary__iexact=term)
 
     @admin.display(description=_("affiliation"))
     def affiliation(self, obj):
@@ -111,7 +122,8 @@ class ContactPersonAdmin(CuratorImportMixin, CuratedAdmin):
 class ContactInline(admin.TabularInline):
     model = ContactPerson
     fields = [
-        "salutation",
+        "form_of_address",
+        "title",
         "first_name",
         "last_name",
         "functional_title",

@@ -11,15 +11,17 @@ from django.contrib.postgres.aggregates import StringAgg
 from django.db.models import Case, F, Func, OuterRef, Subquery, TextField, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.urls import resolve, reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from directory.agreements.models import Agreement, AgreementParty
-from directory.contacts.models import ContactPerson
+from directory.contacts import letters
+from directory.contacts.models import ContactPerson, FormOfAddress
 from directory.core.registry import ListLink
 from directory.core.roles import Role, role_of
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
+from directory.projects.models import Project, ProjectParty
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,10 @@ class ExportList:
     title: str
     list_url_name: str  # the list page, whose view filters the export
     columns: list = field(default_factory=list)
-    card: object = None  # function(entry, link) -> vCard fields, for lists that make vCards
+    card: object = None  # function(values, link) -> vCard fields, for lists that make vCards
     model_has_people: bool = False  # rows are contact persons (logged by id for DSGVO reports)
-    card_related: tuple = ()  # select_related the cards read (the address's federal state)
+    # What `card` reads, computed by the database like the columns: name -> source (see Column).
+    card_values: dict = field(default_factory=dict)
 
     @property
     def default_columns(self):
@@ -56,6 +59,12 @@ class ExportList:
 
     def list_url(self):
         return reverse(self.list_url_name)
+
+    def card_expressions(self, request):
+        return {
+            name: Column(name, name, source).expression(request)
+            for name, source in self.card_values.items()
+        }
 
     @property
     def view(self):
@@ -73,15 +82,19 @@ def joined(through, owner, name):
     )
 
 
-def label_of(field, choices):
-    """The choice's label in the language of the request."""
+def label_of(field, choices, neutral=None):
+    """The choice's label in the language of the request; the empty choice written as
+    `neutral` if given (an empty Anrede cell is what a mail merge wants)."""
 
     def expression(request):
-        return Case(
-            *(When(**{field: value}, then=Value(str(label))) for value, label in choices.choices),
-            default=F(field),
-            output_field=TextField(),
-        )
+        labels = [
+            When(**{field: value}, then=Value(str(label)))
+            for value, label in choices.choices
+            if not (neutral is not None and value == "")
+        ]
+        if neutral is not None:
+            labels.append(When(**{field: ""}, then=Value(neutral)))
+        return Case(*labels, default=F(field), output_field=TextField())
 
     return expression
 
@@ -95,6 +108,13 @@ class Lines(Func):
         "FROM regexp_split_to_table(%(expressions)s, E'[\\r\\n]+') AS line "
         "WHERE btrim(line, E' \\t') <> ''), ', ')"
     )
+    output_field = TextField()
+
+
+class UTCStamp(Func):
+    """A timestamp as a vCard's REV writes it (UTC, to the second), as text."""
+
+    template = "to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
     output_field = TextField()
 
 
@@ -126,58 +146,91 @@ def common_tail(detail_url_name):
     ]
 
 
-def address_of(entry):
-    if not (entry.street or entry.city):
+def address_of(values):
+    if not (values["street"] or values["city"]):
         return None
     return {
-        "street": entry.street,
-        "code": entry.postcode,
-        "city": entry.city,
-        "region": str(entry.land or ""),
+        "street": values["street"],
+        "code": values["postcode"],
+        "city": values["city"],
+        "region": values["land"] or "",
         "country": "Deutschland",
     }
 
 
 def contact_card(contact, link):
     """A contact person's card; a functional contact (a team mailbox) is a company card."""
-    affiliation = contact.affiliation
+    affiliation = contact["affiliation"] or ""
     fields = {
-        "title": contact.function,
-        "emails": [e for e in (contact.email, contact.email_secondary) if e],
+        "title": contact["function"],
+        "emails": [e for e in (contact["email"], contact["email_secondary"]) if e],
         "phones": [
-            (n, kind) for n, kind in ((contact.phone, "WORK"), (contact.mobile, "CELL")) if n
+            (n, kind) for n, kind in ((contact["phone"], "WORK"), (contact["mobile"], "CELL")) if n
         ],
-        "address": address_of(affiliation),
+        "address": address_of(contact),
         "url": link,
-        "rev": contact.updated_at,
+        "rev": contact["updated_at"],
     }
-    if contact.is_functional:
+    if not contact["last_name"]:  # ContactPerson.is_functional
         fields |= {
-            "fn": contact.functional_title,
-            "org": [str(affiliation), contact.functional_title],
+            "fn": contact["functional_title"],
+            "org": [affiliation, contact["functional_title"]],
             "is_organisation": True,
         }
     else:
+        names = (contact["title"], contact["first_name"], contact["last_name"])
         fields |= {
-            "fn": contact.display_name,
-            "given": contact.first_name,
-            "family": contact.last_name,
-            "org": [str(affiliation)],
+            "fn": " ".join(name for name in names if name),  # ContactPerson.display_name
+            "given": contact["first_name"],
+            "family": contact["last_name"],
+            "org": [affiliation],
         }
     return fields
+
+
+def contact_card_values():
+    plain = [
+        "title", "first_name", "last_name", "functional_title", "function", "email",
+        "email_secondary", "phone", "mobile",
+    ]  # fmt: skip
+    return {
+        **{name: name for name in plain},
+        "updated_at": UTCStamp("updated_at"),
+        # A police unit named with the path the coordinator may read (as on the page).
+        "affiliation": lambda request: Coalesce(
+            "organisation__name",
+            f"police_unit__{PoliceUnit.objects.path_field(request.user)}",
+            output_field=TextField(),
+        ),
+        "street": either("street", "street"),
+        "postcode": either("postcode", "postcode"),
+        "city": either("city", "city"),
+        "land": either("land__name", "land__name"),
+        "link": link_to("contacts:detail"),
+    }
 
 
 def general_card(entry, link):
     """An organisation's or police unit's general contact as a company card."""
     return {
-        "fn": entry.name,
-        "org": [entry.name],
+        "fn": entry["name"],
+        "org": [entry["name"]],
         "is_organisation": True,
-        "emails": [entry.email] if entry.email else [],
-        "phones": [(entry.phone, "WORK")] if entry.phone else [],
+        "emails": [entry["email"]] if entry["email"] else [],
+        "phones": [(entry["phone"], "WORK")] if entry["phone"] else [],
         "address": address_of(entry),
-        "url": entry.website or link,
-        "rev": entry.updated_at,
+        "url": entry["website"] or link,
+        "rev": entry["updated_at"],
+    }
+
+
+def general_card_values(detail_url_name):
+    plain = ["name", "email", "phone", "street", "postcode", "city", "website"]
+    return {
+        **{name: name for name in plain},
+        "updated_at": UTCStamp("updated_at"),
+        "land": "land__name",
+        "link": link_to(detail_url_name),
     }
 
 
@@ -203,14 +256,26 @@ LISTS = {
         title=_("Contact persons"),
         list_url_name="contacts:list",
         card=contact_card,
-        card_related=("organisation__land", "police_unit__land"),
+        card_values=contact_card_values(),
         model_has_people=True,
         columns=[
-            Column("salutation", _("Salutation / title"), "salutation", default=False),
+            Column(
+                "form_of_address",
+                _("Form of address"),
+                label_of("form_of_address", FormOfAddress, neutral=""),
+                default=False,
+            ),
+            Column("title", _("Academic title"), "title", default=False),
             Column("first_name", _("First name"), "first_name"),
             Column("last_name", _("Last name"), "last_name"),
             Column("functional_title", _("Functional title"), "functional_title"),
             Column("function", _("Function"), "function"),
+            Column(
+                "letter_salutation",
+                _("Letter salutation"),
+                lambda request: letters.opening_expression(get_language()),
+                default=False,
+            ),
             Column("affiliation", _("Organisation / police unit"), either("name", "path")),
             Column("email", _("Email"), "email"),
             Column("email_secondary", _("Further email"), "email_secondary", default=False),
@@ -228,6 +293,7 @@ LISTS = {
         title=_("Organisations"),
         list_url_name="organisations:list",
         card=general_card,
+        card_values=general_card_values("organisations:detail"),
         columns=[
             Column("name", _("Name"), "name"),
             Column("short_name", _("Short name"), "short_name"),
@@ -254,7 +320,7 @@ LISTS = {
         title=_("Police units"),
         list_url_name="police:list",
         card=general_card,
-        card_related=("land",),
+        card_values=general_card_values("police:detail"),
         columns=[
             Column("path", _("Position in the hierarchy"), "path"),
             Column("name", _("Name"), "name"),
@@ -293,6 +359,36 @@ LISTS = {
             Column("goals", _("Goals"), "goals", default=False),
             Column("formats", _("Agreed formats"), Lines("formats"), default=False),
             *common_tail("agreements:detail"),
+        ],
+    ),
+    "projekte": ExportList(
+        key="projekte",
+        title=_("Cooperation projects"),
+        list_url_name="projects:list",
+        columns=[
+            Column("title", _("Title"), "title"),
+            Column("status", _("Status"), label_of("status", Project.Status)),
+            Column("starts_on", _("Starts on"), "starts_on"),
+            Column("ends_on", _("Ends on"), "ends_on"),
+            Column(
+                "parties",
+                _("Sponsors and partners"),
+                lambda request: joined(
+                    ProjectParty,
+                    "project",
+                    ProjectParty.name_expression(PoliceUnit.objects.path_field(request.user)),
+                ),
+            ),
+            Column("funder", _("Funder"), "funder"),
+            Column("funding_programme", _("Funding programme"), "funding_programme"),
+            Column("amount", _("Funding amount (EUR)"), "amount", default=False),
+            Column(
+                "regions", _("Regions"), joined(Project.regions.through, "project", "region__name")
+            ),
+            Column("topics", _("Topics"), joined(Project.topics.through, "project", "topic__name")),
+            Column("goals", _("Goals"), "goals", default=False),
+            Column("links", _("Links"), Lines("links"), default=False),
+            *common_tail("projects:detail"),
         ],
     ),
 }

@@ -53,3 +53,52 @@ class ExportLog(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.user} {self.list_name} {self.format}"
+
+
+class SavedContactQuerySet(models.QuerySet):
+    def of(self, user):
+        return self.filter(user=user) if user.is_authenticated else self.none()
+
+
+class SavedContact(models.Model):
+    """A contact person a member put on their Merkliste (a hand-picked list kept per user,
+    e.g. for an invitation list). Who may still see the contact decides whether it shows:
+    the list and its export read contacts through `visible_to(user)`."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="saved_contacts",
+    )
+    contact = models.ForeignKey(
+        "contacts.ContactPerson",
+        verbose_name=_("contact person"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    added_at = models.DateTimeField(_("added at"), auto_now_add=True)
+
+    objects = SavedContactQuerySet.as_manager()
+
+    personal_data = {
+        "fields": ["user", "contact"],
+        "purpose": _("A member's hand-picked list of contacts (Merkliste), e.g. for invitations"),
+        "basis": _("Legitimate interest (Art. 6(1)(f) DSGVO)"),
+        "recipients": _("The member themselves"),
+        "retention": _("Until the member removes the entry or their account is deleted"),
+        # The member's list, not data about the contact: an erased contact is anonymised and
+        # no longer visible to members, so it drops out of every list by itself.
+        "of_contact": None,
+    }
+
+    class Meta:
+        ordering = ["added_at", "pk"]
+        verbose_name = _("contact on a Merkliste")
+        verbose_name_plural = _("Merkliste entries")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "contact"], name="saved_contact_once_per_user")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.contact_id}"

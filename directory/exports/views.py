@@ -2,20 +2,20 @@
 visibility rules as the page, written as CSV, XLSX, vCard or a print view, and logged."""
 
 import datetime
-import uuid
 
 from django.contrib import messages
 from django.db import connections
 from django.db.models import DateField, F, QuerySet
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from directory.core.roles import Role, rate_limit, role_required
 
-from . import services, writers
+from . import merkliste, services, writers
 from .cells import SpreadsheetText
 from .forms import ExportForm
 from .lists import LISTS
@@ -43,14 +43,18 @@ def export(request, list_key):
     export_list = LISTS.get(list_key)
     if export_list is None:
         raise Http404
+    from_merkliste = export_list.key == merkliste.LIST_KEY and merkliste.is_source(request)
     filterset = filtered(export_list, request)
     query = request.GET.copy()
     query.pop("page", None)
     list_url = f"{export_list.list_url()}?{query.urlencode()}" if query else export_list.list_url()
+    if from_merkliste:
+        list_url = reverse("exports:merkliste")
     if not filterset.is_valid():
         messages.error(request, _("The filters are not valid; please correct them in the list."))
         return redirect(list_url)
-    entries = filterset.qs
+    # The Merkliste (`?merkliste=1`) narrows the list like a filter: what the user may see.
+    entries = merkliste.only_saved(request, filterset.qs) if from_merkliste else filterset.qs
     last = services.last_columns(request.user, export_list)
     form = ExportForm(
         export_list,
@@ -87,6 +91,7 @@ def export(request, list_key):
                 purpose=data["purpose"],
             )
             return respond(request, export_list, entries, data, columns, count)
+    source = [(_("Source"), _("Your Merkliste"))] if from_merkliste else []
     return render(
         request,
         "exports/confirm.html",
@@ -95,7 +100,7 @@ def export(request, list_key):
             "export_list": export_list,
             "count": count,
             "list_url": list_url,
-            "filters": describe(filterset),
+            "filters": [*source, *describe(filterset)],
         },
     )
 
@@ -161,6 +166,42 @@ def csv_query(entries, columns, request):
     return values.annotate(**cells).values_list(*cells).query.sql_with_params()
 
 
+def xlsx_query(entries, columns, request):
+    """SQL and parameters that select every cell as the XLSX writer takes it (dates as dates,
+    text neutralised), and which columns are dates."""
+    values, names = annotated(entries, columns, request)
+    is_date = [isinstance(values.query.annotations[name].output_field, DateField) for name in names]
+    cells = {
+        f"{name}_cell": F(name) if date else SpreadsheetText(F(name))
+        for name, date in zip(names, is_date, strict=True)
+    }
+    sql, params = values.annotate(**cells).values_list(*cells).query.sql_with_params()
+    return sql, params, is_date
+
+
+def cards(entries, export_list, request, chunk_size=64 * 1024):
+    """The entries' vCards, from values the database computes (no model instances), in
+    chunks of about `chunk_size` bytes."""
+    expressions = export_list.card_expressions(request)
+    keys = list(expressions)
+    values = entries.prefetch_related(None).annotate(
+        **{f"card_{key}": expression for key, expression in expressions.items()}
+    )
+    buffer = bytearray()
+    for row in values.values_list(*(f"card_{key}" for key in keys)).iterator(chunk_size=CHUNK):
+        card_values = dict(zip(keys, row, strict=True))
+        link = card_values["link"]
+        fields = export_list.card(card_values, link)
+        # Stable per entry and site (host and path): a re-import updates the card.
+        fields["uid"] = f"urn:uuid:{writers.url_uuid(link.split('://', 1)[1])}"
+        buffer += writers.vcard(fields)
+        if len(buffer) >= chunk_size:
+            yield bytes(buffer)
+            buffer.clear()
+    if buffer:
+        yield bytes(buffer)
+
+
 def filename(export_list, extension):
     return f"netzpol-{export_list.key}-{timezone.localdate():%Y-%m-%d}.{extension}"
 
@@ -177,27 +218,23 @@ def respond(request, export_list, entries, data, columns, count):
         response["Content-Disposition"] = f'attachment; filename="{filename(export_list, "csv")}"'
         return response
     if kind == ExportLog.Format.XLSX:
-        handle = writers.xlsx_file(header, rows(entries, columns, request), count)
+        sql, params, is_date = xlsx_query(entries, columns, request)
+        # Columns as wide as the header or the longest value of the first rows.
+        values, names = annotated(entries, columns, request)
+        widths = writers.column_widths(header, values.values_list(*names)[: writers.SAMPLE_ROWS])
+        handle = writers.xlsx_file(
+            header, connections[entries.db], sql, params, is_date, widths, count
+        )
         return FileResponse(
             handle,
             as_attachment=True,
             filename=filename(export_list, "xlsx"),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            content_type=writers.XLSX_TYPE,
         )
     if kind == ExportLog.Format.VCARD:
-        host = request.get_host()
-
-        def cards():
-            cards = entries.prefetch_related(None).select_related(*export_list.card_related)
-            for entry in cards.iterator(chunk_size=CHUNK):
-                link = request.build_absolute_uri(entry.get_absolute_url())
-                fields = export_list.card(entry, link)
-                # Stable per entry and site: a re-import updates the card instead of adding one.
-                name = f"{host}{entry.get_absolute_url()}"
-                fields["uid"] = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
-                yield writers.vcard(fields).encode()
-
-        response = StreamingHttpResponse(cards(), content_type="text/vcard; charset=utf-8")
+        response = StreamingHttpResponse(
+            cards(entries, export_list, request), content_type="text/vcard; charset=utf-8"
+        )
         response["Content-Disposition"] = f'attachment; filename="{filename(export_list, "vcf")}"'
         return response
     attendance = data.get("layout") == "attendance"

@@ -27,7 +27,7 @@ class OrganisationAdmin(CuratorImportMixin, CuratedAdmin):
         "kind",
         "legal_form",
         "is_public",
-        ("land", admin.RelatedOnlyFieldListFilter),
+        "land",  # every Land (the field offers Länder only), without a DISTINCT over all
         "topics",
     ]
     list_select_related = ["land"]

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from directory.core.admin import ChangedRecentlyFilter, CuratedAdmin, ReviewStateFilter
@@ -25,6 +26,7 @@ class PoliceUnitAdmin(CuratorImportMixin, CuratedAdmin):
     ]
     list_select_related = ["jurisdiction"]
     search_fields = ["path__de_contains", "short_name__de_contains", "city__de_contains"]
+
     autocomplete_fields = ["parent", "jurisdiction", "topics", "land"]
     readonly_fields = [*CuratedAdmin.readonly_fields, "path"]
     fieldsets = [
@@ -39,6 +41,11 @@ class PoliceUnitAdmin(CuratorImportMixin, CuratedAdmin):
         ),
         CuratedAdmin.review_fieldset,
     ]
+
+    def exact_matches(self, term):
+        # The search index holds the public path; curators find a unit by any superior unit
+        # (a trigram index on the folded path serves this).
+        return Q(path__de_contains=term)
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_full_paths()

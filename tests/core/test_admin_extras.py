@@ -47,17 +47,18 @@ def test_topics_admin_counts_the_entries_of_every_kind_that_registered(curator_c
     }
     assert counts == {"Antisemitismus": (2, 1, 3, 1), "Ungenutzt": (0, 0, 0, 0)}
     html = response.content.decode()
-    for heading in ("Organisationen", "Polizeidienststellen", "Ansprechpersonen"):
-        assert heading in html
+    for kind_count in ("Organisationen: 2", "Polizeidienststellen: 1", "Ansprechpersonen: 3"):
+        assert kind_count in html
+    assert "nicht verwendet" in html
 
 
-def test_topics_admin_sorts_by_a_registered_count(curator_client):
+def test_topics_admin_sorts_by_how_many_entries_use_a_topic(curator_client):
     rare, common = TopicFactory(name="Selten"), TopicFactory(name="Häufig")
-    OrganisationFactory.create_batch(2, topics=[common])
+    OrganisationFactory(topics=[common])
+    ContactPersonFactory(topics=[common])
     OrganisationFactory(topics=[rare])
     topics_admin = admin.site._registry[Topic]
-    columns = [getattr(c, "__name__", c) for c in topics_admin.get_list_display(None)]
-    index = 1 + columns.index("organisations_count")  # after the action checkbox
+    index = 1 + list(topics_admin.get_list_display(None)).index("usage")  # after the checkbox
 
     response = curator_client.get("/admin/core/topic/", {"o": f"-{index}"})
 
