@@ -4,6 +4,7 @@ from django.forms.models import model_to_dict
 from django.utils.translation import gettext as _
 from pghistory.models import Events
 
+from directory.api.models import ApiLog
 from directory.core.history import format_moment, format_value, load_names, readable_events
 from directory.exports.models import ExportLog
 from directory.reviews.models import ConfirmationEmail, CorrectionRequest
@@ -52,6 +53,10 @@ def subject_access_report(contact):
             "user"
         )
     ]
+    api_requests = [
+        {"at": plain(log.created_at), "by": str(log.user), "endpoint": log.endpoint}
+        for log in api_log_of(contact)
+    ]
     emails = [
         {"at": plain(e.created_at), "to": e.recipient, "status": e.status}
         for e in ConfirmationEmail.objects.filter(entry_kind="contact", entry_id=contact.pk)
@@ -67,9 +72,15 @@ def subject_access_report(contact):
         "languages": [language.name for language in contact.languages.all()],
         "history": history,
         "exports": exports,
+        "api_requests": api_requests,
         "confirmation_emails": emails,
         "requests": requests,
     }
+
+
+def api_log_of(contact):
+    """Requests through the API (with a personal token) that delivered the contact's data."""
+    return ApiLog.objects.filter(contact_ids__contains=[contact.pk]).select_related("user")
 
 
 def readable_report(contact):
@@ -105,6 +116,16 @@ def readable_report(contact):
                 "rows": log.row_count,
             }
             for log in exports
+        ]
+        + [
+            {
+                "at": format_moment(log.created_at),
+                "by": log.user.get_full_name() or log.user.get_username(),
+                "format": _("API (%(endpoint)s)") % {"endpoint": log.endpoint},
+                "purpose": "",
+                "rows": log.row_count,
+            }
+            for log in api_log_of(contact)
         ],
         "emails": [
             {"at": format_moment(e.created_at), "to": e.recipient, "status": e.get_status_display()}

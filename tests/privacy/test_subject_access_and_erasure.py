@@ -103,3 +103,21 @@ def test_legal_pages_show_the_offices_text_from_admin(client):
     assert "NetZPol e.V." not in default
     assert "<p>NetZPol e.V.</p>" in edited
     assert 'href="https://netzpol.example.org"' in edited
+
+
+def test_report_lists_the_api_requests_that_delivered_the_contact(client, member, curator, contact):
+    from directory.api.tokens import create_token
+
+    other = ContactPersonFactory(last_name="Quastenflosser", visibility=contact.visibility)
+    token = create_token(member, "Mailwerkzeug")[1]
+    auth = {"Authorization": f"Bearer {token}"}
+    assert client.get("/api/v1/contacts/", {"q": "Kaya"}, headers=auth).status_code == 200
+    assert client.get(f"/api/v1/contacts/{other.pk}/", headers=auth).status_code == 200
+    client.force_login(curator)
+    url = reverse("privacy:subject_access", args=[contact.pk])
+
+    report = json.loads(client.get(url, {"format": "json"}).content)
+    html = client.get(url).content.decode()
+
+    assert [request["endpoint"] for request in report["api_requests"]] == ["/api/v1/contacts/"]
+    assert "API (/api/v1/contacts/)" in html
