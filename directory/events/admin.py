@@ -2,6 +2,7 @@
 (invitation lists, sending, attendance), as they have no admin access."""
 
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import Event, EventDocument, Format, Invitation, Series
@@ -40,11 +41,20 @@ class InvitationInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
+    # A link typed without a scheme is https (Django 6's default, without its warning).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "format", "starts_at", "status", "visibility", "capacity"]
     list_filter = ["format", "status", "visibility", "series", "topics", "starts_at"]
     list_select_related = ["format"]
     search_fields = ["title__de_contains", "description__de_contains"]
-    autocomplete_fields = ["topics", "organisations", "police_units", "agreement", "region"]
+    autocomplete_fields = [
+        "topics",
+        "organisations",
+        "police_units",
+        "agreement",
+        "projects",
+        "region",
+    ]
     date_hierarchy = "starts_at"
     inlines = [DocumentInline, InvitationInline]
     list_per_page = 50
@@ -57,7 +67,15 @@ class EventAdmin(admin.ModelAdmin):
         ),
         (
             _("Organisers"),
-            {"fields": ["organised_by_office", "organisations", "police_units", "agreement"]},
+            {
+                "fields": [
+                    "organised_by_office",
+                    "organisations",
+                    "police_units",
+                    "agreement",
+                    "projects",
+                ]
+            },
         ),
         (
             _("Content and registration"),

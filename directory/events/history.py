@@ -1,5 +1,6 @@
 """Participation history at the end of contact, organisation and police unit pages
-("Teilnahme an Austauschformaten"), registered with core (registry.add_entry_action)."""
+("Teilnahme an Austauschformaten"), and the events that presented a project, registered with
+core (registry.add_entry_action)."""
 
 from django.template.loader import render_to_string
 
@@ -7,6 +8,7 @@ from directory.contacts.models import ContactPerson
 from directory.core.roles import Role, role_of
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
+from directory.projects.models import Project
 
 from .models import Event, Invitation
 
@@ -42,4 +44,14 @@ def participation_history(request, entry):
         if not events:
             return ""
         return render_to_string("events/organised.html", {"events": events}, request=request)
+    if isinstance(entry, Project):
+        events = (
+            Event.objects.visible_to(user)
+            .filter(projects=entry)
+            .select_related("format")
+            .order_by("-starts_at")[:SHOWN]
+        )
+        if not events:
+            return ""
+        return render_to_string("events/presented.html", {"events": events}, request=request)
     return ""

@@ -141,6 +141,13 @@ class Event(TimeStampedModel):
         blank=True,
         related_name="exchange_events",
     )
+    projects = models.ManyToManyField(
+        "projects.Project",
+        verbose_name=_("projects presented"),
+        blank=True,
+        related_name="presented_at",
+        help_text=_("Cooperation projects this event presents (e.g. an exchange of experience)."),
+    )
     starts_at = models.DateTimeField(_("starts at"), db_index=True)
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
     place = models.CharField(

@@ -7,6 +7,7 @@ from directory.core.listing import DirectoryListView
 from directory.core.roles import Role, rate_limit, role_of
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
+from directory.projects.models import Project
 
 from . import services
 from .filters import EventFilter
@@ -35,6 +36,7 @@ def visible_event(request, pk):
         .prefetch_related(
             Prefetch("organisations", queryset=Organisation.objects.visible_to(user)),
             Prefetch("police_units", queryset=PoliceUnit.objects.visible_to(user)),
+            Prefetch("projects", queryset=Project.objects.visible_to(user).defer("search_vector")),
         ),
         pk=pk,
     )

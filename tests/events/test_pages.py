@@ -294,3 +294,27 @@ def test_list_search_finds_events_by_title_and_description(client, member):
     found = client.get(LIST, {"q": "Strasse"}).context["object_list"]
 
     assert [e.title for e in found] == ["Offene Konferenz"]
+
+
+def test_an_event_and_the_projects_it_presents_link_each_other_as_far_as_visible(client, member):
+    from tests.factories import ProjectFactory
+
+    shown = ProjectFactory(title="Aktives Begegnen", is_public=True)
+    internal = ProjectFactory(title="Interne Hospitation", is_public=False)
+    event = EventFactory(title="Erfahrungsaustausch 2013", visibility=Visibility.PUBLIC)
+    event.projects.add(shown, internal)
+    hidden_event = EventFactory(title="Internes Treffen", visibility=Visibility.MEMBERS)
+    hidden_event.projects.add(shown)
+
+    public_event_page = client.get(event.get_absolute_url()).content.decode()
+    public_project_page = client.get(shown.get_absolute_url()).content.decode()
+    client.force_login(member)
+    members_project_page = client.get(shown.get_absolute_url()).content.decode()
+    members_event_page = client.get(event.get_absolute_url()).content.decode()
+
+    assert "Aktives Begegnen" in public_event_page
+    assert "Interne Hospitation" not in public_event_page
+    assert "Erfahrungsaustausch 2013" in public_project_page
+    assert "Internes Treffen" not in public_project_page
+    assert "Internes Treffen" in members_project_page
+    assert "Interne Hospitation" in members_event_page

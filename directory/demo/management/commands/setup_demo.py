@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from directory.core.models import Topic
 from directory.core.roles import Role, ensure_groups
+from directory.demo.projects import create_demo_projects
 
 from .seed_demo import seed_demo
 
@@ -26,6 +27,8 @@ class Command(BaseCommand):
         else:
             counts = create_demo()
             self.stdout.write(f"Demo directory created: {counts}.")
+        if added := create_demo_projects():
+            self.stdout.write(f"Demo cooperation projects created: {added}.")
         ensure_demo_users()
         self.stdout.write(
             self.style.SUCCESS(
