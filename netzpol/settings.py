@@ -61,11 +61,19 @@ INSTALLED_APPS = [
     "directory.police",
     "directory.contacts",
     "directory.agreements",
+    "directory.projects",
+    "directory.events",
+    "directory.requests",
     "directory.search",
     "directory.exports",
     "directory.reviews",
     "directory.accounts",
     "directory.privacy",
+    # The open read API (/api/v1/): Django REST framework, its OpenAPI schema, the docs' files.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "directory.api",
 ]
 if DEBUG:
     # Demo data for `make run` (setup_demo, seed_demo; needs Faker from the dev extra). The test
@@ -212,6 +220,11 @@ NETZPOL_CONFIRMATION_LINK_DAYS = env.int("NETZPOL_CONFIRMATION_LINK_DAYS", defau
 NETZPOL_REMINDER_INTERVAL_DAYS = env.int("NETZPOL_REMINDER_INTERVAL_DAYS", default=14)
 # Contacts nobody confirmed for this many months are anonymised by apply_retention.
 NETZPOL_RETENTION_MONTHS = env.int("NETZPOL_RETENTION_MONTHS", default=24)
+# Requests to the office ("Kontakt aufnehmen", directory.requests): closed requests are
+# anonymised this many months after closing (apply_request_retention); a form sent sooner than
+# this many seconds after it was shown is refused as automated.
+NETZPOL_REQUEST_RETENTION_MONTHS = env.int("NETZPOL_REQUEST_RETENTION_MONTHS", default=12)
+NETZPOL_REQUEST_MIN_SECONDS = env.int("NETZPOL_REQUEST_MIN_SECONDS", default=3)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -304,6 +317,8 @@ SESSION_ENGINE = (
 )
 NETZPOL_RATE_PAGES = env.str("NETZPOL_RATE_PAGES", default="120/m")
 NETZPOL_RATE_EXPORTS = env.str("NETZPOL_RATE_EXPORTS", default="20/h")
+# Requests sent through the public contact form from one client address.
+NETZPOL_RATE_REQUESTS = env.str("NETZPOL_RATE_REQUESTS", default="5/h")
 # Answers through one confirmation link's entry, and from one client address.
 NETZPOL_RATE_CONFIRMATION_ENTRY = env.str("NETZPOL_RATE_CONFIRMATION_ENTRY", default="5/h")
 NETZPOL_RATE_CONFIRMATION_IP = env.str("NETZPOL_RATE_CONFIRMATION_IP", default="30/h")
@@ -331,6 +346,33 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# --- Open API (/api/v1/, directory.api) --------------------------------------------------------
+
+# Requests per personal token, or per client address without one.
+NETZPOL_RATE_API = env.str("NETZPOL_RATE_API", default="600/h")
+# Origins (https://example.org) whose pages may read the public part in the browser (CORS);
+# requests with a token never get CORS headers. None by default.
+NETZPOL_API_CORS_ORIGINS = env.list("NETZPOL_API_CORS_ORIGINS", default=[])
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["directory.api.authentication.BearerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # JSON only: the browsable API's pages use inline scripts the CSP forbids.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "NetZPol API",
+    "DESCRIPTION": "Read-only access to the NetZPol contact directory: the public part for "
+    "everyone, more with a personal token. Field names follow Open Referral HSDS 3.0 where "
+    "they fit.",
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}
 
 # --- Logging ----------------------------------------------------------------------------------
 

@@ -36,7 +36,11 @@ urlpatterns = [
     path("", include("directory.police.urls")),
     path("", include("directory.contacts.urls")),
     path("", include("directory.agreements.urls")),
+    path("", include("directory.projects.urls")),
+    path("", include("directory.events.urls")),
     path("", include("directory.exports.urls")),
     path("", include("directory.reviews.urls")),
     path("", include("directory.privacy.urls")),
+    path("", include("directory.requests.urls")),
+    path("", include("directory.api.urls")),
 ]

@@ -2,10 +2,12 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from directory.agreements.models import Agreement, AgreementParty
 from directory.contacts.models import ConsentBasis, ContactPerson, Visibility
 from directory.core.models import Language, Region, Topic
+from directory.events.models import Event, Format, Invitation
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 
@@ -119,3 +121,73 @@ class AgreementPartyFactory(factory.django.DjangoModelFactory):
 
     agreement = factory.SubFactory(AgreementFactory)
     organisation = factory.SubFactory(OrganisationFactory)
+
+
+class EventFactory(WithTopics):
+    class Meta:
+        model = Event
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Arbeitskreis Dialog {n}")
+    # Seeded by the events app's data migration; created again after a flush (browser tests).
+    format = factory.LazyFunction(lambda: Format.objects.get_or_create(name="Arbeitskreis")[0])
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+    place = "Rathaus Dortmund, Friedensplatz 1"
+    visibility = "members"
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    event = factory.SubFactory(EventFactory)
+    contact = factory.SubFactory(ContactPersonFactory)
+
+
+# --- Cooperation projects and requests to the office (directory.projects, directory.requests) ---
+
+
+class ProjectFactory(WithTopics):
+    class Meta:
+        model = "projects.Project"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Kooperationsprojekt {n}")
+    status = "running"
+    starts_on = datetime.date(2024, 1, 1)
+    ends_on = datetime.date(2026, 12, 31)
+    is_public = True
+
+    @factory.post_generation
+    def regions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.regions.set(extracted)
+
+
+class ProjectPartyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.ProjectParty"
+
+    project = factory.SubFactory(ProjectFactory)
+    role = "sponsor"
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class OfficeRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "office_requests.OfficeRequest"
+
+    reason = "contact"
+    name = factory.Sequence(lambda n: f"Anfragende Person {n}")
+    email = factory.Sequence(lambda n: f"anfrage{n}@example.org")
+    message = "Wir suchen eine Ansprechperson bei der Polizei für unseren Moscheeverein."
+    consent_at = factory.LazyFunction(timezone.now)
+
+
+class DirectoryDraftFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "office_requests.DirectoryDraft"
+
+    organisation_name = factory.Sequence(lambda n: f"Neue Initiative {n}")
+    contact_last_name = "Neumann"
+    contact_email = factory.Sequence(lambda n: f"neu{n}@example.org")

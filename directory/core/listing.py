@@ -113,8 +113,12 @@ class AnyOfFilter(django_filters.MultipleChoiceFilter):
 
 
 class MultipleChoices(django_filters.MultipleChoiceFilter):
+    """Any of the ticked values of a column. No DISTINCT (django-filter's default): a column of
+    the row itself cannot repeat rows, and DISTINCT would pull the sort keys into exports."""
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        kwargs.setdefault("distinct", False)
         super().__init__(*args, **kwargs)
 
 

@@ -75,3 +75,13 @@ def add_home_part(part_for_request):
 def add_entry_action(action_for_entry):
     """`action_for_entry(request, entry)` returns HTML for the end of the entry's page."""
     _add(entry_actions, action_for_entry)
+
+
+# Functions of (request, entry) that return HTML (or "") shown with the entry in a list of
+# results, e.g. the Merkliste button; read by the list's template (contacts: `result_actions`).
+result_actions = []
+
+
+def add_result_action(action_for_entry):
+    """`action_for_entry(request, entry)` returns HTML shown with the entry in a list."""
+    _add(result_actions, action_for_entry)

@@ -7,6 +7,7 @@ transliterations ae/oe/ue/ss, so "Müller", "Mueller" and "muller" all fold to "
 holds the two together).
 """
 
+import functools
 import re
 import unicodedata
 
@@ -75,6 +76,7 @@ SPELLED_OUT = {
 UNACCENTED_SCRIPTS = ("LATIN ", "GREEK ")
 
 
+@functools.lru_cache(maxsize=4096)
 def _unaccent(char):
     if char in SPELLED_OUT:
         return SPELLED_OUT[char]
@@ -98,10 +100,11 @@ def highlight(text, stems):
     """`text` as HTML with every word that starts with one of the folded `stems` in <mark>."""
     if not stems:
         return escape(text)
+    stems = tuple(stems)
     parts = []
     for word, gap in re.findall(r"(\w*)(\W*)", str(text)):
         folded = fold(word)
-        if word and any(folded.startswith(stem) for stem in stems):
+        if word and folded.startswith(stems):
             parts.append(format_html("<mark>{}</mark>", word))
         else:
             parts.append(escape(word))

@@ -14,9 +14,11 @@ def test_docs_render_every_endpoint_without_a_blocked_script(browser, live_serve
     blocked = []
     page.on(
         "console",
-        lambda message: blocked.append(message.text)
-        if "Content Security Policy" in message.text and "script" in message.text
-        else None,
+        lambda message: (
+            blocked.append(message.text)
+            if "Content Security Policy" in message.text and "script" in message.text
+            else None
+        ),
     )
     requests = []
     page.on("request", lambda request: requests.append(request.url))

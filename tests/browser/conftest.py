@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from directory.exports.models import SavedContact
 from tests.conftest import ROOT
 from tests.factories import (
     AgreementPartyFactory,
@@ -91,6 +92,8 @@ def pages(coordinator):
         organisation=org, agreement__title="Kiezvereinbarung"
     ).agreement
     agreement.parties.create(police_unit=unit)
+    ContactPersonFactory(organisation=None, police_unit=unit, last_name="Yilmaz")
+    SavedContact.objects.create(user=coordinator, contact=contact)
     return [
         "/",
         "/konto/login/",
@@ -108,6 +111,14 @@ def pages(coordinator):
         f"/ansprechpersonen/?organisation={org.pk}&organisation_kind=counselling&mailboxes=persons",
         f"/ansprechpersonen/?agreement={agreement.pk}&police_unit={unit.pk}",
         reverse("reviews:report", args=["contact", contact.pk]),
+        # The Merkliste, and adding a filtered list to it.
+        reverse("exports:merkliste"),
+        f"{reverse('exports:merkliste_add_all')}?topic={topic.pk}",
+        # The police units as a tree, filtered (superior units as context), and a unit's page
+        # with the contacts of its subunits.
+        "/polizei/?view=tree",
+        "/polizei/?view=tree&kind=station",
+        unit.parent.get_absolute_url(),
     ]
 
 

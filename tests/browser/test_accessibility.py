@@ -4,6 +4,8 @@ the print stylesheet."""
 import pytest
 
 from tests.browser.conftest import axe_violations, log_in
+from tests.events.pages import event_pages
+from tests.projects.pages import project_pages
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -16,6 +18,33 @@ def test_every_main_page_has_no_wcag_violations(page, pages):
         violations = axe_violations(page)
         if violations:
             found[url] = violations
+    assert found == {}
+
+
+def test_event_pages_have_no_wcag_violations(page, coordinator):
+    urls = event_pages()
+    log_in(page, "koordination")
+    found = {}
+    for url in urls:
+        page.goto(url)
+        if violations := axe_violations(page):
+            found[url] = violations
+    assert found == {}
+
+
+def test_project_and_contact_form_pages_have_no_wcag_violations(page, coordinator):
+    urls = project_pages()
+    log_in(page, "koordination")
+    found = {}
+    for url in urls:
+        page.goto(url)
+        if violations := axe_violations(page):
+            found[url] = violations
+    # The public see the contact form without logging in.
+    page.context.clear_cookies()
+    page.goto(urls[-2])
+    if violations := axe_violations(page):
+        found["public contact form"] = violations
     assert found == {}
 
 

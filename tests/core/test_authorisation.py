@@ -2,11 +2,13 @@
 so a new view without a rule here fails the suite; and a crawl that looks for contact data
 above the visitor's role on every page it can reach."""
 
+import datetime
 import re
 from html.parser import HTMLParser
 
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from directory.reviews.services import token_for
 from tests.conftest import user_with_role
@@ -14,8 +16,10 @@ from tests.factories import (
     AgreementFactory,
     AgreementPartyFactory,
     ContactPersonFactory,
+    EventFactory,
     OrganisationFactory,
     PoliceUnitFactory,
+    ProjectFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +27,8 @@ ROLES = ["anonymous", "member", "coordinator", "curator"]
 ALL = dict.fromkeys(ROLES, 200)
 LOGIN_FIRST = {"anonymous": 302, "member": 200, "coordinator": 200, "curator": 200}
 MEMBERS_ONLY = {"anonymous": 404, "member": 200, "coordinator": 200, "curator": 200}
+
+API_LISTS = ["organisation", "police-unit", "contact", "agreement", "topic", "region", "language"]
 
 # name -> (sample kwargs from the fixture data, expected status per role)
 EXPECTED = {
@@ -58,6 +64,20 @@ EXPECTED = {
     "exports:export": (
         lambda d: {"list_key": "ansprechpersonen"},
         {"anonymous": 302, "member": 403, "coordinator": 200, "curator": 200},
+    ),
+    "exports:merkliste": (None, LOGIN_FIRST),
+    "exports:merkliste_add_all": (None, LOGIN_FIRST),
+    # POST only: a member's GET gets 405, the public is asked to log in.
+    **{
+        f"exports:merkliste_{action}": (
+            lambda d: {"pk": d["members_contact"].pk},
+            {"anonymous": 302, "member": 405, "coordinator": 405, "curator": 405},
+        )
+        for action in ["save", "remove"]
+    },
+    "exports:merkliste_clear": (
+        None,
+        {"anonymous": 302, "member": 405, "coordinator": 405, "curator": 405},
     ),
     "reviews:confirm": (lambda d: {"token": token_for(d["members_contact"])}, ALL),
     "reviews:correct": (lambda d: {"token": token_for(d["members_contact"])}, ALL),
@@ -102,7 +122,46 @@ EXPECTED = {
         None,
         {"anonymous": 302, "member": 403, "coordinator": 403, "curator": 200},
     ),
+    "events:list": (None, ALL),
+    **{
+        f"events:{name}": (lambda d: {"pk": d["members_event"].pk}, MEMBERS_ONLY)
+        for name in ["detail", "ics"]
+    },
+    "events:document": (
+        lambda d: {"name": "2024/fehlt.pdf"},
+        dict.fromkeys(ROLES, 404),
+    ),
+    "events:rsvp": (lambda d: {"token": "forged"}, dict.fromkeys(ROLES, 400)),
+    **{
+        f"events:{name}": (
+            lambda d: {"pk": d["members_event"].pk},
+            {"anonymous": 302, "member": 403, "coordinator": 200, "curator": 200},
+        )
+        for name in ["build_list", "attendance", "attendance_sheet", "csv"]
+    },
+    # POST only.
+    "events:send": (lambda d: {"pk": d["members_event"].pk}, dict.fromkeys(ROLES, 405)),
+    "projects:list": (None, ALL),
+    "projects:detail": (lambda d: {"pk": d["members_project"].pk}, MEMBERS_ONLY),
+    "office_requests:contact": (None, ALL),
+    "office_requests:thanks": (None, ALL),
     "admin:index": (None, {"anonymous": 302, "member": 302, "coordinator": 302, "curator": 200}),
+    # The API authenticates by token only (tests/api): a session is anonymous there.
+    **{f"api:{kind}-list": (None, ALL) for kind in API_LISTS},
+    "api:organisation-detail": (lambda d: {"pk": d["internal_org"].pk}, dict.fromkeys(ROLES, 404)),
+    "api:police-unit-detail": (lambda d: {"pk": d["unit"].pk}, ALL),
+    "api:contact-detail": (lambda d: {"pk": d["members_contact"].pk}, dict.fromkeys(ROLES, 404)),
+    "api:agreement-detail": (
+        lambda d: {"pk": d["internal_agreement"].pk},
+        dict.fromkeys(ROLES, 404),
+    ),
+    "api:schema": (None, ALL),
+    "api:docs": (None, ALL),
+    "api:tokens": (None, LOGIN_FIRST),
+    "api:token_revoke": (
+        lambda d: {"pk": 1},
+        {"anonymous": 302, "member": 405, "coordinator": 405, "curator": 405},
+    ),
 }
 
 
@@ -128,6 +187,11 @@ def data():
             organisation=org, email="nur-mitglieder@example.org"
         ),
         "internal_agreement": AgreementFactory(is_public=False),
+        "members_project": ProjectFactory(is_public=False),
+        # Started yesterday: its attendance can be recorded.
+        "members_event": EventFactory(
+            visibility="members", starts_at=timezone.now() - datetime.timedelta(days=1)
+        ),
         "account": user_with_role(1, "verwaltetes-mitglied"),
     }
 
@@ -177,7 +241,8 @@ def crawl(client, start, limit=400):
             continue
         seen.add(url)
         response = client.get(url)
-        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+        content_type = response.get("Content-Type", "")
+        if response.status_code != 200 or not ("html" in content_type or "json" in content_type):
             pages[url] = ""
             continue
         html = response.content.decode()
@@ -241,7 +306,10 @@ def test_no_reachable_page_shows_contact_data_above_the_role(client, users, role
     }
     start = ["/", "/suche/?q=Nord", "/suche/?q=Mitglied", "/suche/?q=Intern", "/suche/?q=Versteckt",
              "/ansprechpersonen/?per_page=100", "/organisationen/", "/polizei/", "/vereinbarungen/",
-             *(c.get_absolute_url() for c in visible.values())]  # fmt: skip
+             *(c.get_absolute_url() for c in visible.values()),
+             "/api/v1/contacts/?per_page=100", "/api/v1/organisations/?per_page=100",
+             "/api/v1/police-units/?per_page=100", "/api/v1/agreements/?per_page=100",
+             *(f"/api/v1/contacts/{c.pk}/" for c in visible.values())]  # fmt: skip
 
     pages = crawl(client, start)
 

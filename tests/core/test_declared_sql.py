@@ -164,6 +164,7 @@ def test_every_searchable_model_stores_its_document_by_a_declared_trigger():
             "contacts.ContactPerson",
             "organisations.Organisation",
             "police.PoliceUnit",
+            "projects.Project",
         }
     )
 
@@ -176,6 +177,8 @@ ALLOWED_PROJECT_NAMES = {
     "directory.core.text.Fold",
     "directory.agreements.models.DocumentStorage",
     "directory.agreements.validators.validate_pdf",
+    "directory.events.models.DocumentStorage",
+    "directory.projects.validators.validate_links",
 }
 
 

@@ -12,6 +12,7 @@ from directory.exports.lists import LISTS
 from directory.exports.models import ExportLog
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
+from directory.projects.models import Project
 from tests.factories import ContactPersonFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +45,7 @@ def test_every_export_list_finds_its_page_through_the_url_configuration():
         "organisationen": Organisation,
         "polizei": PoliceUnit,
         "vereinbarungen": Agreement,
+        "projekte": Project,
     }
     assert all(view.__name__.endswith("ListView") for view in pages.values())
 

@@ -10,7 +10,12 @@ from django.db import models
 
 from directory.core.personal_data import declaring_models, history_models
 from directory.reviews import services
-from tests.factories import ContactPersonFactory
+from tests.factories import (
+    ContactPersonFactory,
+    DirectoryDraftFactory,
+    InvitationFactory,
+    OfficeRequestFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +28,8 @@ def sample(field):
         return {"function": "Vertraulich"}
     if isinstance(field, models.EmailField):
         return "vertraulich@example.org"
+    if isinstance(field, models.DateTimeField):
+        return datetime.datetime(2024, 5, 1, 9, 30, tzinfo=datetime.UTC)
     if isinstance(field, models.DateField):
         return datetime.date(2024, 5, 1)
     if isinstance(field, ArrayField):
@@ -61,6 +68,9 @@ def with_every_record(contact):
     declared field of them holding something (so the history holds it too)."""
     services.send_confirmation(contact)
     services.request_correction(contact, {"function": "Neue Funktion"}, message="Bitte ändern")
+    InvitationFactory(contact=contact)
+    OfficeRequestFactory(requester=contact)
+    DirectoryDraftFactory(created_contact=contact)
     for model, rows in records_about(contact):
         fields = {name: model._meta.get_field(name) for name in model.personal_data["fields"]}
         rows.update(**{name: sample(field) for name, field in fields.items()})

@@ -18,10 +18,14 @@ FLOORS = {
     "police": 1,
     "contacts": 2,
     "agreements": 2,
+    "projects": 2,
     "search": 3,
     "exports": 3,
     "reviews": 3,
     "accounts": 3,
+    "events": 3,
+    "api": 3,
+    "requests": 3,
     # They put the features together: the data subject's rights, demo data, benchmarks.
     "privacy": 4,
     "demo": 4,
@@ -30,6 +34,8 @@ FLOORS = {
 # Imports between apps on one floor, each with its reason; never both ways.
 SIDEWAYS = {
     ("contacts", "agreements"): "the contact list's filter by the partners of an agreement",
+    ("projects", "contacts"): "a project names its contact persons",
+    ("events", "exports"): "invitation and attendance lists are logged and printed as exports",
 }
 HIGHER_THAN_CORE = [app for app, floor in FLOORS.items() if floor > 0]
 # Core's own words that happen to be an app's label: the privacy statement is a core page
