@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from directory.core.models import Topic
 from directory.core.roles import Role, ensure_groups
+from directory.demo.events import create_demo_events
 from directory.demo.projects import create_demo_projects
 
 from .seed_demo import seed_demo
@@ -29,6 +30,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo directory created: {counts}.")
         if added := create_demo_projects():
             self.stdout.write(f"Demo cooperation projects created: {added}.")
+        # After the projects: events name the projects they present.
+        if added := create_demo_events():
+            self.stdout.write(f"Demo events created: {added}.")
         ensure_demo_users()
         self.stdout.write(
             self.style.SUCCESS(
