@@ -3,12 +3,10 @@ vendored files and the external init script, and the browser reports no blocked 
 
 import pytest
 
-from tests.browser.conftest import browser  # noqa: F401 (the session's Chromium)
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_docs_render_every_endpoint_without_a_blocked_script(browser, live_server):  # noqa: F811
+def test_docs_render_every_endpoint_without_a_blocked_script(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="de-DE")
     page = context.new_page()
     blocked = []
