@@ -6,7 +6,9 @@ from pghistory.models import Events
 
 from directory.api.models import ApiLog
 from directory.core.history import format_moment, format_value, load_names, readable_events
+from directory.events.models import Invitation
 from directory.exports.models import ExportLog
+from directory.requests.models import OfficeRequest
 from directory.reviews.models import ConfirmationEmail, CorrectionRequest
 
 HISTORY_BOOKKEEPING = {"pgh_id", "pgh_obj", "pgh_context_id", "search_vector"}
@@ -65,6 +67,29 @@ def subject_access_report(contact):
         {"at": plain(r.created_at), "kind": r.kind, "status": r.status, "proposed": r.proposed}
         for r in CorrectionRequest.objects.filter(entry_kind="contact", entry_id=contact.pk)
     ]
+    invitations = [
+        {
+            "event": invitation.event.title,
+            "starts_at": plain(invitation.event.starts_at),
+            "answer": invitation.state,
+            "answered_at": plain(invitation.answered_at),
+            "attendance": invitation.attendance,
+            "note": invitation.note,
+        }
+        for invitation in invitations_of(contact)
+    ]
+    office_requests = [
+        {
+            "at": plain(r.created_at),
+            "reason": r.reason,
+            "status": r.status,
+            "name": r.name,
+            "email": r.email,
+            "phone": r.phone,
+            "message": r.message,
+        }
+        for r in office_requests_of(contact)
+    ]
     return {
         "contact_id": contact.pk,
         "fields": fields,
@@ -75,7 +100,19 @@ def subject_access_report(contact):
         "api_requests": api_requests,
         "confirmation_emails": emails,
         "requests": requests,
+        "invitations": invitations,
+        "office_requests": office_requests,
     }
+
+
+def invitations_of(contact):
+    """Invitations to exchange formats, with the answer and attendance."""
+    return Invitation.objects.filter(contact=contact).select_related("event").order_by("pk")
+
+
+def office_requests_of(contact):
+    """Requests to the office sent from the person's address (linked when they came in)."""
+    return OfficeRequest.objects.filter(requester=contact).order_by("created_at")
 
 
 def api_log_of(contact):
@@ -126,6 +163,23 @@ def readable_report(contact):
                 "rows": log.row_count,
             }
             for log in api_log_of(contact)
+        ],
+        "invitations": [
+            {
+                "event": invitation.event.title,
+                "starts_at": format_moment(invitation.event.starts_at),
+                "answer": invitation.get_state_display(),
+                "attendance": invitation.get_attendance_display(),
+            }
+            for invitation in invitations_of(contact)
+        ],
+        "office_requests": [
+            {
+                "at": format_moment(r.created_at),
+                "reason": r.get_reason_display(),
+                "status": r.get_status_display(),
+            }
+            for r in office_requests_of(contact)
         ],
         "emails": [
             {"at": format_moment(e.created_at), "to": e.recipient, "status": e.get_status_display()}

@@ -16,6 +16,7 @@ from directory.core.roles import rate_limit
 from directory.core.search import search_terms
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
+from directory.projects.models import Project
 
 RESULTS_PER_SECTION = 5
 BEST_HITS = 5
@@ -25,6 +26,7 @@ KIND_LABELS = {
     "police": _("Police unit"),
     "contacts": _("Contact person"),
     "agreements": _("Cooperation agreement"),
+    "projects": _("Cooperation project"),
 }
 
 
@@ -69,6 +71,12 @@ def sections(user):
             _("Cooperation agreements"),
             "agreements:list",
             Agreement.objects.visible_to(user).with_parties(user),
+        ),
+        (
+            "projects",
+            _("Cooperation projects"),
+            "projects:list",
+            Project.objects.visible_to(user).defer("search_vector").with_parties(user),
         ),
     ]
 

@@ -121,3 +121,30 @@ def test_report_lists_the_api_requests_that_delivered_the_contact(client, member
 
     assert [request["endpoint"] for request in report["api_requests"]] == ["/api/v1/contacts/"]
     assert "API (/api/v1/contacts/)" in html
+
+
+def test_report_lists_invitations_and_requests_to_the_office(client, curator, contact):
+    from tests.factories import EventFactory, InvitationFactory, OfficeRequestFactory
+
+    event = EventFactory(title="Forum Dortmund")
+    InvitationFactory(event=event, contact=contact, state="accepted", attendance="attended")
+    InvitationFactory(event=EventFactory(title="Fremdes Treffen"))
+    OfficeRequestFactory(requester=contact, email=contact.email, reason="networking")
+    OfficeRequestFactory(name="Jemand anderes")
+    client.force_login(curator)
+    url = reverse("privacy:subject_access", args=[contact.pk])
+
+    report = json.loads(client.get(url, {"format": "json"}).content)
+    html = client.get(url).content.decode()
+
+    assert [(i["event"], i["answer"], i["attendance"]) for i in report["invitations"]] == [
+        ("Forum Dortmund", "accepted", "attended")
+    ]
+    assert [(r["reason"], r["email"]) for r in report["office_requests"]] == [
+        ("networking", "kaya@example.org")
+    ]
+    assert "Forum Dortmund" in html
+    assert "Teilgenommen" in html
+    assert "Vernetzung" in html
+    assert "Fremdes Treffen" not in html
+    assert "Jemand anderes" not in html

@@ -98,13 +98,14 @@ def test_a_topic_narrows_every_section_and_the_links_keep_it(member_client):
         "organisations": ["Verein Nordstadt Eins"],
         "contacts": ["Erika Nordstadt"],
         "agreements": ["Vereinbarung Nordstadt"],
+        "projects": [],
     }
     assert (
         f'<option value="{topic.pk}" selected>Antisemitismus</option>' in narrowed.content.decode()
     )
     assert [group["list_url"] for group in narrowed.context["groups"]] == [
         f"{reverse(name)}?q=Nordstadt&topic={topic.pk}"
-        for name in ("organisations:list", "contacts:list", "agreements:list")
+        for name in ("organisations:list", "contacts:list", "agreements:list", "projects:list")
     ]
     assert mistyped.context["form"].errors["topic"]
     assert 'id="topic-error"' in mistyped.content.decode()
@@ -246,3 +247,18 @@ def test_a_query_of_stop_words_finds_nothing(member_client):
 
     assert response.context["total"] == 0
     assertContains(response, "Keine Treffer")
+
+
+def test_projects_are_found_as_far_as_the_user_may_see_them(member_client):
+    from django.test import Client
+
+    from tests.factories import ProjectFactory
+
+    ProjectFactory(title="Aktives Begegnen Bremen", is_public=True)
+    ProjectFactory(title="Begegnen intern Bremen", is_public=False)
+
+    public = groups(Client().get(SEARCH, {"q": "Begegnen"}))
+    members = groups(member_client.get(SEARCH, {"q": "Begegnen"}))
+
+    assert public["projects"] == ["Aktives Begegnen Bremen"]
+    assert sorted(members["projects"]) == ["Aktives Begegnen Bremen", "Begegnen intern Bremen"]
