@@ -20,6 +20,7 @@ from directory.contacts.filters import ContactFilter
 from directory.contacts.models import ContactPerson
 from directory.core.roles import Role, rate_limit, role_required
 from directory.exports.cells import neutralise
+from directory.exports.merkliste import saved_contacts
 from directory.exports.models import ExportLog
 from directory.exports.views import describe
 from directory.exports.writers import BOM, print_sheet
@@ -41,6 +42,9 @@ class SourceForm(forms.Form):
         required=False,
         empty_value=None,
     )
+    merkliste = forms.BooleanField(
+        label=gettext_lazy("My Merkliste (the contacts I picked by hand)"), required=False
+    )
 
     def __init__(self, *args, events, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,7 +60,8 @@ class SourceForm(forms.Form):
 @role_required(Role.COORDINATOR)
 @rate_limit("NETZPOL_RATE_EXPORTS")
 def build_list(request, pk):
-    """Choose contacts by the contacts list's filters or another event's participants,
+    """Choose contacts by the contacts list's filters, the coordinator's Merkliste or another
+    event's participants,
     preview them (count and first names), then add them to the event's invitation list."""
     event = visible_event(request, pk)
     user = request.user
@@ -71,6 +76,10 @@ def build_list(request, pk):
         contacts = services.participants_of(other, user).alphabetical()
         label = _("participants of “%(event)s”") % {"event": other.title}
         described = [(source.fields["from_event"].label, other.title)]
+    elif source.is_valid() and source.cleaned_data["merkliste"]:
+        contacts = saved_contacts(user)
+        label = _("Merkliste of %(user)s") % {"user": user.get_username()}
+        described = [(source.fields["merkliste"].label, _("yes"))]
     elif source.is_bound and not source.is_valid():
         messages.error(request, _("Please choose one of the offered events."))
     elif filterset.is_valid() and filterset.is_filtered:

@@ -160,3 +160,20 @@ def test_anonymous_users_are_sent_to_log_in(client, event):
 
     assert response.status_code == 302
     assert "/konto/login/" in response["Location"]
+
+
+def test_the_coordinators_merkliste_can_be_invited(coordinator_client, coordinator, event):
+    from directory.contacts.models import Visibility
+    from directory.exports.models import SavedContact
+
+    picked = ContactPersonFactory(last_name="Kaya", email="kaya@example.org")
+    hidden = ContactPersonFactory(last_name="Intern", visibility=Visibility.STAFF)
+    ContactPersonFactory(last_name="Nicht gemerkt")
+    for contact in (picked, hidden):
+        SavedContact.objects.create(user=coordinator, contact=contact)
+
+    response = coordinator_client.post(url(event, "merkliste=on"))
+
+    assert response.status_code == 302
+    assert list(event.invitations.values_list("contact_id", flat=True)) == [picked.pk]
+    assert "Merkliste" in ExportLog.objects.get().purpose
