@@ -18,7 +18,7 @@ from django_filters.views import FilterView
 from . import registry
 from .models import Language, Region, ReviewState, Topic
 from .roles import Role, rate_limit, role_of
-from .search import search_stems
+from .search import SearchableQuerySet, search_stems, search_terms
 from .sorting import GermanKey, german_ordering
 
 PAGE_SIZES = [10, 25, 50, 100]
@@ -227,7 +227,13 @@ class DirectoryFilterSet(django_filters.FilterSet):
         return queryset
 
     def filter_search(self, queryset, name, value):
-        return queryset.search(value) if value.strip() else queryset
+        if not value.strip():
+            return queryset
+        if not isinstance(queryset, SearchableQuerySet):
+            return queryset.search(value)  # a plain text search (events)
+        # Worked out once: the page marks the same words (`stems`) without asking again.
+        self.search_terms = search_terms(value)
+        return queryset.search(self.search_terms)
 
     def filter_region(self, queryset, name, value):
         pk = int(value)
@@ -303,9 +309,8 @@ class DirectoryListView(FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = self.filterset.form
-        query = form.cleaned_data.get("q", "") if form.is_valid() else ""
-        context["stems"] = search_stems(query) if query.strip() else []
+        terms = getattr(self.filterset, "search_terms", None)
+        context["stems"] = search_stems(terms) if terms else []
         context["list_links"] = [
             link for link_for in registry.list_links if (link := link_for(self)) is not None
         ]
