@@ -43,21 +43,7 @@ class InheritedTopics(AnyOfFilter):
     without topics of its own at a unit or organisation for antisemitism is found by it."""
 
     def filter(self, qs, value):
-        if not value:
-            return qs
-        links = {
-            model: model.topics.through.objects.filter(topic__in=value).values(column)
-            for model, column in [
-                (ContactPerson, "contactperson_id"),
-                (Organisation, "organisation_id"),
-                (PoliceUnit, "policeunit_id"),
-            ]
-        }
-        return qs.filter(
-            Q(pk__in=links[ContactPerson])
-            | Q(organisation__in=links[Organisation])
-            | Q(police_unit__in=links[PoliceUnit])
-        )
+        return qs.with_topics(value) if value else qs
 
 
 class ContactFilter(DirectoryFilterSet):

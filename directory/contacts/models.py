@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery, Value, Window
@@ -25,7 +26,7 @@ from directory.core.text import Fold
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 
-from . import letters, search_sql
+from . import filter_sql, letters, search_sql
 
 # What an anonymised contact is called (see reviews.services.anonymise).
 ANONYMOUS_TITLE = "Anonymisierter Eintrag"
@@ -103,11 +104,15 @@ class ContactPersonQuerySet(CuratedQuerySet, SearchableQuerySet):
         return self.annotate(**{UNIT_PATH: F(f"police_unit__{path_field}")})
 
     def in_region(self, region_ids, serving=()):
-        """Contacts whose organisation or police unit is in one of the regions."""
-        return self.filter(
-            Q(organisation_id__in=Organisation.objects.in_region(region_ids, serving).values("pk"))
-            | Q(police_unit_id__in=PoliceUnit.objects.in_region(region_ids, serving).values("pk"))
-        )
+        """Contacts whose organisation or police unit is in one of the regions, as
+        Organisation.in_region and PoliceUnit.in_region say, by the stored `region_ids` (one
+        GIN index lookup, see filter_sql.py)."""
+        return self.filter(region_ids__overlap=filter_sql.region_keys(region_ids, serving))
+
+    def with_topics(self, topic_ids):
+        """Contacts with any of the topics, their own or their organisation's or police
+        unit's, by the stored `topic_ids` (see filter_sql.py)."""
+        return self.filter(topic_ids__overlap=sorted({int(pk) for pk in topic_ids}))
 
     def serving_whole(self, region_ids, serving):
         """`serves_all_of`: for a contact found only as its unit or organisation serves a whole
@@ -164,7 +169,7 @@ class ContactPersonQuerySet(CuratedQuerySet, SearchableQuerySet):
         return self.filter(Q(email="") | Q(pk__in=firsts))
 
 
-@track_history(exclude=["search_vector"])
+@track_history(exclude=["search_vector", "region_ids", "topic_ids"])
 class ContactPerson(CuratedModel):
     organisation = models.ForeignKey(
         Organisation,
@@ -238,6 +243,20 @@ class ContactPerson(CuratedModel):
     # Maintained by database triggers (see search_sql.py); never edited. Staff notes and
     # channels are not indexed, so no search can reveal them.
     search_vector = search_vector_field()
+    # Maintained by a database trigger (see filter_sql.py) for the region and topic filters;
+    # never edited.
+    region_ids = ArrayField(
+        models.BigIntegerField(),
+        verbose_name=_("regions (for filters, computed)"),
+        default=list,
+        editable=False,
+    )
+    topic_ids = ArrayField(
+        models.BigIntegerField(),
+        verbose_name=_("topics (for filters, computed)"),
+        default=list,
+        editable=False,
+    )
 
     objects = ContactPersonQuerySet.as_manager()
 
@@ -269,10 +288,12 @@ class ContactPerson(CuratedModel):
             GinIndex(
                 OpClass(Fold("last_name"), name="gin_trgm_ops"), name="contact_last_name_trgm"
             ),
+            GinIndex(fields=["region_ids"], name="contact_region_ids_gin"),
+            GinIndex(fields=["topic_ids"], name="contact_topic_ids_gin"),
         ]
         verbose_name = _("contact person")
         verbose_name_plural = _("contact persons")
-        triggers = search_sql.document()
+        triggers = [*search_sql.document(), *filter_sql.arrays()]
         constraints = [
             models.CheckConstraint(
                 name="contact_exactly_one_affiliation",

@@ -126,19 +126,21 @@ def region_renamed():
 
 
 def organisation_changed():
-    """An organisation renamed, moved, described anew or of another kind: its contacts."""
+    """An organisation renamed, moved, described anew or of another kind: its contacts (its
+    Land, for the contacts' `region_ids`, see filter_sql.py)."""
     return reindex_when_changed(
         TABLE,
-        ["name", "short_name", "city", "kind", "description"],
+        ["name", "short_name", "city", "land_id", "kind", "description"],
         f"SELECT c.id FROM {TABLE} c JOIN {{rows}} ON changed_rows.id = c.organisation_id",
     )
 
 
 def police_unit_changed():
-    """A police unit renamed, moved, hidden or shown, or of another kind: its contacts."""
+    """A police unit renamed, moved, hidden or shown, or of another kind: its contacts (its
+    Land and jurisdiction also for the contacts' `region_ids`, see filter_sql.py)."""
     return reindex_when_changed(
         TABLE,
         # A superior unit hidden or shown changes the public path (the tree trigger).
-        ["public_path", "short_name", "city", "jurisdiction_id", "kind", "description"],
+        ["public_path", "short_name", "city", "land_id", "jurisdiction_id", "kind", "description"],
         f"SELECT c.id FROM {TABLE} c JOIN {{rows}} ON changed_rows.id = c.police_unit_id",
     )

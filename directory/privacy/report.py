@@ -11,7 +11,9 @@ from directory.exports.models import ExportLog
 from directory.requests.models import OfficeRequest
 from directory.reviews.models import ConfirmationEmail, CorrectionRequest
 
-HISTORY_BOOKKEEPING = {"pgh_id", "pgh_obj", "pgh_context_id", "search_vector"}
+# Kept by database triggers for search and filters, derived from other data: not the person's.
+COMPUTED = {"search_vector", "region_ids", "topic_ids"}
+HISTORY_BOOKKEEPING = {"pgh_id", "pgh_obj", "pgh_context_id", *COMPUTED}
 
 
 def plain(value):
@@ -27,7 +29,7 @@ def subject_access_report(contact):
     fields = {
         str(field.verbose_name): plain(getattr(contact, field.attname))
         for field in contact._meta.concrete_fields
-        if field.name != "search_vector"
+        if field.name not in COMPUTED
     }
     fields[str(_("affiliation"))] = str(contact.affiliation)
     history = [
@@ -123,7 +125,7 @@ def api_log_of(contact):
 def readable_report(contact):
     """The report as the HTML page shows it: German labels, names instead of ids, choice labels
     instead of codes, local dates (the JSON download keeps the stored values)."""
-    shown = [f for f in contact._meta.concrete_fields if f.name not in ("search_vector", "id")]
+    shown = [f for f in contact._meta.concrete_fields if f.name not in {*COMPUTED, "id"}]
     linked = {
         (f.related_model, getattr(contact, f.attname))
         for f in shown

@@ -51,6 +51,7 @@ def test_report_lists_fields_history_exports_and_emails(client, coordinator, cur
     assert "kaya@example.org" in html
     assert "bedroht" in html
     assert "Einladung Fachtag" in html
+    assert "berechnet" not in html  # the arrays triggers keep for filters are not the person's
     assert "Nur die Andere" not in html
     report = json.loads(download.content)
     assert download["Content-Disposition"].startswith("attachment")

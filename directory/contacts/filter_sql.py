@@ -1,0 +1,60 @@
+"""What keeps `contacts_contactperson.region_ids` and `topic_ids` current: the ids the list
+filters match with `&&` on a GIN index (see ContactPersonQuerySet.in_region and
+filters.InheritedTopics), instead of subqueries over the affiliations that made the planner
+scan every contact.
+
+`region_ids`: the regions the contact's organisation is active in, or its police unit's
+jurisdiction, and the Land the affiliation is seated in as its NEGATIVE id. A seat counts only
+for a place that contains it (a Land chosen as a whole), activity also for the places it serves
+(active in all of Berlin serves Neukölln): the sign keeps the two apart in one array.
+`topic_ids`: the contact's own topics and its affiliation's.
+
+Stored before every write of the contact, so the statement triggers that re-index a contact
+when its affiliation's topics, regions, seat or jurisdiction change (search_sql.py) refresh
+these too; `search_index_deferred` pauses and refreshes them with the search documents."""
+
+import pgtrigger
+
+from directory.core.search import SearchIndexTrigger
+
+REGION_IDS = """
+ARRAY(
+    SELECT x.region_id FROM organisations_organisation_regions x
+    WHERE x.organisation_id = NEW.organisation_id
+    UNION SELECT -o.land_id FROM organisations_organisation o
+    WHERE o.id = NEW.organisation_id AND o.land_id IS NOT NULL
+    UNION SELECT u.jurisdiction_id FROM police_policeunit u
+    WHERE u.id = NEW.police_unit_id AND u.jurisdiction_id IS NOT NULL
+    UNION SELECT -u.land_id FROM police_policeunit u
+    WHERE u.id = NEW.police_unit_id AND u.land_id IS NOT NULL
+    ORDER BY 1
+)"""
+
+TOPIC_IDS = """
+ARRAY(
+    SELECT x.topic_id FROM contacts_contactperson_topics x WHERE x.contactperson_id = NEW.id
+    UNION SELECT x.topic_id FROM organisations_organisation_topics x
+    WHERE x.organisation_id = NEW.organisation_id
+    UNION SELECT x.topic_id FROM police_policeunit_topics x
+    WHERE x.policeunit_id = NEW.police_unit_id
+    ORDER BY 1
+)"""
+
+
+def region_keys(region_ids, serving=()):
+    """What `region_ids` holds for an entry in one of `region_ids` or serving them from one of
+    `serving` (see Organisation.in_region and PoliceUnit.in_region)."""
+    return sorted({*region_ids, *serving, *(-pk for pk in region_ids)})
+
+
+def arrays():
+    """The contact's filter arrays, stored before every write."""
+    return [
+        SearchIndexTrigger(
+            name="filter_arrays",
+            when=pgtrigger.Before,
+            operation=pgtrigger.Insert | pgtrigger.Update,
+            func=f"NEW.region_ids := {REGION_IDS.strip()};\n"
+            f"NEW.topic_ids := {TOPIC_IDS.strip()};\nRETURN NEW;",
+        )
+    ]
