@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "directory.reviews",
     "directory.accounts",
     "directory.privacy",
+    # Figures and the cooperation network (/statistik/, /netzwerk/); reads every app above.
+    "directory.network",
     # The open read API (/api/v1/): Django REST framework, its OpenAPI schema, the docs' files.
     "rest_framework",
     "drf_spectacular",

@@ -42,5 +42,6 @@ urlpatterns = [
     path("", include("directory.reviews.urls")),
     path("", include("directory.privacy.urls")),
     path("", include("directory.requests.urls")),
+    path("", include("directory.network.urls")),
     path("", include("directory.api.urls")),
 ]

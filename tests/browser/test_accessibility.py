@@ -5,6 +5,7 @@ import pytest
 
 from tests.browser.conftest import axe_violations, log_in
 from tests.events.pages import event_pages
+from tests.network.pages import network_pages
 from tests.projects.pages import project_pages
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -21,30 +22,31 @@ def test_every_main_page_has_no_wcag_violations(page, pages):
     assert found == {}
 
 
-def test_event_pages_have_no_wcag_violations(page, coordinator):
-    urls = event_pages()
+@pytest.mark.parametrize(
+    ("app_pages", "also_public"),
+    [
+        (event_pages, []),
+        # The contact form is for the public, without logging in.
+        (project_pages, [-2]),
+        # The statistics and the network in their public versions.
+        (network_pages, [0, 1]),
+    ],
+)
+def test_the_pages_of_events_projects_and_statistics_have_no_wcag_violations(
+    page, coordinator, app_pages, also_public
+):
+    urls = app_pages()
     log_in(page, "koordination")
     found = {}
     for url in urls:
         page.goto(url)
         if violations := axe_violations(page):
             found[url] = violations
-    assert found == {}
-
-
-def test_project_and_contact_form_pages_have_no_wcag_violations(page, coordinator):
-    urls = project_pages()
-    log_in(page, "koordination")
-    found = {}
-    for url in urls:
-        page.goto(url)
-        if violations := axe_violations(page):
-            found[url] = violations
-    # The public see the contact form without logging in.
     page.context.clear_cookies()
-    page.goto(urls[-2])
-    if violations := axe_violations(page):
-        found["public contact form"] = violations
+    for index in also_public:
+        page.goto(urls[index])
+        if violations := axe_violations(page):
+            found[f"public {urls[index]}"] = violations
     assert found == {}
 
 

@@ -145,6 +145,9 @@ EXPECTED = {
     "projects:detail": (lambda d: {"pk": d["members_project"].pk}, MEMBERS_ONLY),
     "office_requests:contact": (None, ALL),
     "office_requests:thanks": (None, ALL),
+    # Public versions count and connect only public entries (tests/network).
+    "network:statistics": (None, ALL),
+    "network:network": (None, ALL),
     "admin:index": (None, {"anonymous": 302, "member": 302, "coordinator": 302, "curator": 200}),
     # The API authenticates by token only (tests/api): a session is anonymous there.
     **{f"api:{kind}-list": (None, ALL) for kind in API_LISTS},

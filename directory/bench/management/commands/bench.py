@@ -87,6 +87,13 @@ class Command(BaseCommand):
             ),
             ("organisation detail", as_member, org.get_absolute_url()),
             ("floor", as_member, "/bench/floor/"),
+            # Figures and the cooperation network (directory.network), as each role sees them.
+            ("statistik", as_member, "/statistik/"),
+            ("statistik public", Client(), "/statistik/"),
+            ("statistik curator", as_curator, "/statistik/"),
+            ("netzwerk", as_member, "/netzwerk/"),
+            ("netzwerk public", Client(), "/netzwerk/"),
+            ("netzwerk curator", as_curator, "/netzwerk/"),
             ("admin changelist ?q=", as_curator, f"/admin/contacts/contactperson/?q={words}"),
             ("admin changelist unfiltered", as_curator, "/admin/contacts/contactperson/"),
             (
