@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: install run test test-fast relevance lint format stop db-status messages clean bench bench-load bench-reset \
-	backup restore audit
+	backup restore audit bench-invitations
 
 install: $(INSTALLED)
 
@@ -74,6 +74,12 @@ bench-load: $(INSTALLED)
 	wrk -t4 -c32 -d60s --latency "http://127.0.0.1:8765/suche/?q=Moschee+Dortmund" | tee var/bench/load-search.txt
 	wrk -t4 -c32 -d60s --latency "http://127.0.0.1:8765/bench/floor/" | tee var/bench/load-floor.txt
 	kill $$(cat var/bench/gunicorn.pid)
+
+# Build and send an invitation list of COUNT new contacts on the bench database (rolled back).
+COUNT ?= 1000
+bench-invitations: $(INSTALLED)
+	$(BENCH) $(PY) manage.py migrate --noinput -v0
+	$(BENCH) $(PY) manage.py bench_invitations --count $(COUNT)
 
 bench-reset: $(INSTALLED)
 	$(PY) -c "import psycopg, sys; from netzpol import database as d; d.ensure_embedded(d.PGDATA, 'postgres'); c = psycopg.connect(host=str(d.PGDATA), user='postgres', dbname='postgres', autocommit=True); c.execute('DROP DATABASE IF EXISTS netzpol_bench_$(SCALE)')"
