@@ -76,7 +76,7 @@ def sections(user):
             "projects",
             _("Cooperation projects"),
             "projects:list",
-            Project.objects.visible_to(user).defer("search_vector").with_parties(user),
+            Project.objects.visible_to(user).defer("search_vector").with_names("topics", "regions"),
         ),
     ]
 
