@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
-from directory.contacts.models import ContactPerson, Visibility
+from directory.contacts.models import ConsentBasis, ContactPerson, Visibility
 from directory.events import services
 from directory.events.models import Event, Format
 from directory.organisations.models import Organisation
@@ -43,6 +43,8 @@ class Command(BaseCommand):
                 last_name=f"Person {i}",
                 email=f"person{i}@example.org",
                 visibility=Visibility.MEMBERS,
+                consent_given_on=timezone.localdate(),
+                consent_basis=ConsentBasis.EMAIL,
             )
             for i in range(count)
         )
