@@ -26,6 +26,7 @@ PASSWORD = "ein langes Test-Passwort 42"
 WORKERS = 3
 # Low limits, so the tests reach them in a few requests.
 RATE_PAGES = 10
+RATE_API = 6
 
 
 def free_port():
@@ -206,6 +207,9 @@ def portal_environment(database, base, **overrides):
         "WEB_CONCURRENCY": str(WORKERS),
         "NETZPOL_TRUSTED_PROXIES": PROXY,
         "NETZPOL_RATE_PAGES": f"{RATE_PAGES}/h",  # hours: no window ends mid-test
+        "NETZPOL_RATE_API": f"{RATE_API}/h",
+        # The contact form's minimum fill time is tested without a server (tests/requests).
+        "NETZPOL_REQUEST_MIN_SECONDS": "0",
         "NETZPOL_SITE_URL": f"https://{PROXY}:{port}",
         "LOG_LEVEL": "WARNING",
         **overrides,

@@ -12,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from directory.contacts.models import ContactPerson, Visibility
 from tests.factories import ContactPersonFactory, OrganisationFactory, PoliceUnitFactory
 
-from .conftest import PASSWORD, RATE_PAGES, WORKERS, form_fields
+from .conftest import PASSWORD, RATE_API, RATE_PAGES, WORKERS, form_fields
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -124,6 +124,50 @@ def test_page_limit_counts_once_for_all_workers(live, members_contact):
     browser = live.client("198.51.100.7")
     statuses = [browser.get(f"/organisationen/{organisation.pk}/").status for _ in range(25)]
     assert statuses == [200] * RATE_PAGES + [429] * (25 - RATE_PAGES)
+
+
+def test_api_limit_counts_per_token_for_all_workers(live, members_contact, member):
+    from directory.api.tokens import create_token
+
+    first, second = create_token(member, "Mailtool")[1], create_token(member, "Portal")[1]
+    statuses = []
+    for n in range(RATE_API + 4):
+        # A new client address for every request: the limit follows the token, not the address.
+        caller = live.client(f"203.0.113.{60 + n}")
+        response = caller.get("/api/v1/contacts/", headers={"Authorization": f"Bearer {first}"})
+        statuses.append(response.status)
+    assert statuses == [200] * RATE_API + [429] * 4
+    # The member's other token has a budget of its own.
+    other = live.client("203.0.113.99").get(
+        "/api/v1/contacts/", headers={"Authorization": f"Bearer {second}"}
+    )
+    assert other.status == 200
+    assert "nur.mitglieder@example.org" in other.text
+
+
+def test_contact_form_limit_counts_once_for_all_workers(live):
+    from directory.requests.models import OfficeRequest
+
+    statuses = []
+    for n in range(8):
+        person = live.client("198.51.100.40")
+        page = person.get("/kontakt/")
+        started = re.search(r'name="started" value="([^"]+)"', page.text).group(1)
+        answer = person.post(
+            "/kontakt/",
+            {
+                "reason": "contact",
+                "name": f"Anfrage {n}",
+                "email": f"anfrage{n}@example.org",
+                "message": "Wir suchen eine Ansprechperson für Antisemitismus in Dortmund.",
+                "consent": "on",
+                "started": started,
+            },
+        )
+        statuses.append(answer.status)
+    # Five requests an hour from one address (NETZPOL_RATE_REQUESTS), whichever worker answers.
+    assert statuses == [302] * 5 + [429] * 3
+    assert OfficeRequest.objects.count() == 5
 
 
 # 4. Signed agreements are stored and served (MEDIA_ROOT from the environment).

@@ -129,6 +129,10 @@ class Command(BaseCommand):
         ratios = {}
         if {"search page", "floor"} <= page_ms.keys():
             ratios["search / floor"] = page_ms["search page"] / page_ms["floor"]
+        if {"contacts 3 filters p1", "floor"} <= page_ms.keys():
+            ratios["contacts 3 filters / floor"] = (
+                page_ms["contacts 3 filters p1"] / page_ms["floor"]
+            )
         if {"search page", "admin changelist ?q="} <= page_ms.keys():
             ratios["admin / search"] = page_ms["admin changelist ?q="] / page_ms["search page"]
         if "floor" in page_ms:
