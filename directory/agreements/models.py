@@ -2,12 +2,13 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import F, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from directory.core.models import CuratedModel, CuratedQuerySet, Topic, track_history
+from directory.core.parties import PartyMixin, PartyQuerySet, party_constraints
 from directory.core.search import SearchableQuerySet, search_vector_field
 from directory.core.storage import PrivateDocumentStorage
 from directory.core.text import Fold
@@ -66,37 +67,6 @@ class AgreementQuerySet(CuratedQuerySet, SearchableQuerySet):
                 .defer("organisation__search_vector", "police_unit__search_vector"),
             )
         )
-
-
-class AgreementPartyQuerySet(models.QuerySet):
-    @staticmethod
-    def _is_visible_to(user):
-        return Exists(
-            Organisation.objects.visible_to(user).filter(pk=OuterRef("organisation_id"))
-        ) | Exists(PoliceUnit.objects.visible_to(user).filter(pk=OuterRef("police_unit_id")))
-
-    def visible_to(self, user):
-        """Parties whose organisation or police unit `user` may see."""
-        return self.filter(self._is_visible_to(user))
-
-    def hidden_from(self, user):
-        """Parties whose organisation or police unit `user` may not see: never named to them."""
-        return self.exclude(self._is_visible_to(user))
-
-    def named_for(self, user):
-        """Each party with its name as `user` may read it, as `shown_name` (what `str(party)`
-        gives): an organisation's name, or a police unit's path without the superior units
-        `user` may not see."""
-        path_field = PoliceUnit.objects.path_field(user)
-        return self.annotate(shown_name=AgreementParty.name_expression(path_field))
-
-
-def party_name_sources(path_field):
-    """Where a party's name comes from, the first that is not empty: the organisation's name,
-    the police unit's path (`path_field`: "path" or "public_path", see
-    PoliceUnitQuerySet.path_field), the unit's own name. The one rule behind `str(party)`,
-    `named_for` and the exports."""
-    return ["organisation__name", f"police_unit__{path_field}", "police_unit__name"]
 
 
 @track_history(exclude=["search_vector"])
@@ -180,7 +150,7 @@ class Agreement(CuratedModel):
 
 
 @track_history()
-class AgreementParty(models.Model):
+class AgreementParty(PartyMixin, models.Model):
     """One signatory of an agreement: an organisation or a police unit, with its role."""
 
     agreement = models.ForeignKey(
@@ -204,7 +174,7 @@ class AgreementParty(models.Model):
     )
     role = models.CharField(_("role"), max_length=120, blank=True)
 
-    objects = AgreementPartyQuerySet.as_manager()
+    objects = PartyQuerySet.as_manager()
 
     class Meta:
         ordering = ["pk"]
@@ -212,52 +182,15 @@ class AgreementParty(models.Model):
         verbose_name_plural = _("parties")
         # A party added, removed or changed re-indexes its agreement (see search_sql).
         triggers = [*search_sql.linked(), *search_sql.party_changed()]
-        constraints = [
-            models.CheckConstraint(
-                name="agreement_party_exactly_one",
-                condition=Q(organisation__isnull=False, police_unit__isnull=True)
-                | Q(organisation__isnull=True, police_unit__isnull=False),
-                violation_error_message=_("Each party is either an organisation or a police unit."),
-            ),
-            models.UniqueConstraint(
-                fields=["agreement", "organisation"],
-                name="agreement_party_unique_organisation",
-                condition=Q(organisation__isnull=False),
-                violation_error_message=_("This organisation is already a party."),
-            ),
-            models.UniqueConstraint(
-                fields=["agreement", "police_unit"],
-                name="agreement_party_unique_police_unit",
-                condition=Q(police_unit__isnull=False),
-                violation_error_message=_("This police unit is already a party."),
-            ),
-        ]
-
-    def __str__(self):
-        # The name its queryset chose for the viewer (see `named_for`); loaded without one,
-        # a party names no hidden superior unit.
-        return getattr(self, "shown_name", None) or self.name_for("public_path")
-
-    def get_absolute_url(self):
-        return (self.organisation or self.police_unit).get_absolute_url()
-
-    @staticmethod
-    def name_expression(path_field):
-        """SQL: a party's name (`party_name_sources`), for a query on parties."""
-        return Coalesce(
-            *(NullIf(F(source), Value("")) for source in party_name_sources(path_field)),
-            output_field=models.CharField(),
+        constraints = party_constraints(
+            "agreement",
+            "agreement_party",
+            _("This organisation is already a party."),
+            _("This police unit is already a party."),
         )
 
-    def name_for(self, path_field):
-        """Python: the same name for a loaded party (`party_name_sources`)."""
-        for source in party_name_sources(path_field):
-            value = self
-            for attribute in source.split("__"):
-                value = getattr(value, attribute, None) if value is not None else None
-            if value:
-                return value
-        return ""
+    def __str__(self):
+        return self.display_name()
 
 
 # --- Search index triggers on the tables an agreement's document reads --------------------------

@@ -4,13 +4,13 @@ them (sponsors) and with whom (partners), when, with what money, and what came o
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import F, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from directory.contacts.models import ContactPerson
 from directory.core.models import CuratedModel, CuratedQuerySet, Region, Topic, track_history
+from directory.core.parties import PartyMixin, PartyQuerySet, party_constraints
 from directory.core.search import SearchableQuerySet, search_vector_field
 from directory.core.text import Fold
 from directory.organisations.models import Organisation
@@ -31,7 +31,7 @@ class ProjectQuerySet(CuratedQuerySet, SearchableQuerySet):
 
     def of_entry(self, entry):
         """Projects an organisation or police unit sponsors or partners."""
-        parties = ProjectParty.objects.filter(**{ProjectParty.field_for(entry): entry})
+        parties = ProjectParty.objects.of_entry(entry)
         return self.filter(pk__in=parties.values("project_id"))
 
     def running_between(self, start=None, end=None):
@@ -52,20 +52,6 @@ class ProjectQuerySet(CuratedQuerySet, SearchableQuerySet):
             sponsor_names=ArraySubquery(named.filter(role=ProjectParty.Role.SPONSOR)),
             partner_names=ArraySubquery(named.filter(role=ProjectParty.Role.PARTNER)),
         )
-
-
-class ProjectPartyQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Parties whose organisation or police unit `user` may see."""
-        return self.filter(
-            Exists(Organisation.objects.visible_to(user).filter(pk=OuterRef("organisation_id")))
-            | Exists(PoliceUnit.objects.visible_to(user).filter(pk=OuterRef("police_unit_id")))
-        )
-
-    def named_for(self, user):
-        """Each party named as `user` may read it, as `shown_name` (see AgreementParty)."""
-        path = PoliceUnit.objects.path_field(user)
-        return self.annotate(shown_name=ProjectParty.name_expression(path))
 
 
 @track_history(exclude=["search_vector"])
@@ -171,7 +157,7 @@ class Project(CuratedModel):
 
 
 @track_history()
-class ProjectParty(models.Model):
+class ProjectParty(PartyMixin, models.Model):
     """A sponsor (Träger) or partner of a project: an organisation or a police unit."""
 
     class Role(models.TextChoices):
@@ -199,54 +185,22 @@ class ProjectParty(models.Model):
         related_name="project_parties",
     )
 
-    objects = ProjectPartyQuerySet.as_manager()
+    objects = PartyQuerySet.as_manager()
 
     class Meta:
         ordering = ["role", "pk"]
         verbose_name = _("sponsor or partner")
         verbose_name_plural = _("sponsors and partners")
         triggers = [*search_sql.linked(), *search_sql.party_changed()]
-        constraints = [
-            models.CheckConstraint(
-                name="project_party_exactly_one",
-                condition=Q(organisation__isnull=False, police_unit__isnull=True)
-                | Q(organisation__isnull=True, police_unit__isnull=False),
-                violation_error_message=_("Each party is either an organisation or a police unit."),
-            ),
-            models.UniqueConstraint(
-                fields=["project", "organisation"],
-                name="project_party_unique_organisation",
-                condition=Q(organisation__isnull=False),
-                violation_error_message=_("This organisation is already named."),
-            ),
-            models.UniqueConstraint(
-                fields=["project", "police_unit"],
-                name="project_party_unique_police_unit",
-                condition=Q(police_unit__isnull=False),
-                violation_error_message=_("This police unit is already named."),
-            ),
-        ]
-
-    def __str__(self):
-        return getattr(self, "shown_name", None) or str(self.organisation or self.police_unit)
-
-    def get_absolute_url(self):
-        return (self.organisation or self.police_unit).get_absolute_url()
-
-    @staticmethod
-    def name_expression(path_field):
-        """SQL: a party's name, the organisation's or the police unit's path ("path" or
-        "public_path", see PoliceUnitQuerySet.path_field), for a query on parties."""
-        return Coalesce(
-            NullIf(F("organisation__name"), Value("")),
-            NullIf(F(f"police_unit__{path_field}"), Value("")),
-            F("police_unit__name"),
-            output_field=models.CharField(),
+        constraints = party_constraints(
+            "project",
+            "project_party",
+            _("This organisation is already named."),
+            _("This police unit is already named."),
         )
 
-    @staticmethod
-    def field_for(entry):
-        return "organisation" if isinstance(entry, Organisation) else "police_unit"
+    def __str__(self):
+        return self.display_name()
 
 
 # --- Search index triggers on the tables a project's document reads ----------------------------
