@@ -41,13 +41,16 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=30, help="timed runs per page")
         parser.add_argument("--seed-only", action="store_true", help="seed (once), measure nothing")
         parser.add_argument(
+            "--results", type=Path, default=RESULTS, help="folder for latest.json (var/bench)"
+        )
+        parser.add_argument(
             "--only",
             nargs="+",
             metavar="SCENARIO",
             help='measure only the scenarios whose names start so (e.g. "search page" "floor")',
         )
 
-    def handle(self, *args, scale, runs, seed_only, only, **options):
+    def handle(self, *args, scale, runs, seed_only, only, results, **options):
         self.runs = runs
         self.seed(scale)
         if seed_only:
@@ -152,10 +155,10 @@ class Command(BaseCommand):
             "ratios": ratios,
         }
         self.print_table(report)
-        RESULTS.mkdir(parents=True, exist_ok=True)
+        results.mkdir(parents=True, exist_ok=True)
         for name in ("latest.json", f"scale-{scale}.json"):
-            (RESULTS / name).write_text(json.dumps(report, indent=2))
-        self.stdout.write(f"written to {RESULTS / 'latest.json'} and scale-{scale}.json")
+            (results / name).write_text(json.dumps(report, indent=2))
+        self.stdout.write(f"written to {results / 'latest.json'} and scale-{scale}.json")
 
     def seed(self, scale):
         call_command("migrate", verbosity=0)

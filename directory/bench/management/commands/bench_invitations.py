@@ -68,4 +68,7 @@ class Command(BaseCommand):
                 start = time.perf_counter()
                 sent = services.send_invitations(event)
                 seconds = time.perf_counter() - start
-            self.stdout.write(f"sending: {sent} in {seconds:.2f} s, {len(queries)} queries")
+            self.stdout.write(
+                f"sending: {sent['sent']} sent, {sent['failed']} failed in {seconds:.2f} s, "
+                f"{len(queries)} queries"
+            )

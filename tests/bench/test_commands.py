@@ -1,0 +1,68 @@
+"""The benchmark commands run as `make bench` and `make bench-invitations` run them: in their
+own process, with the bench settings, here on the test database at a small scale."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from directory.contacts.models import ContactPerson
+from directory.events.models import Event, Invitation
+from tests.conftest import ROOT
+from tests.production.conftest import test_database_url as served_test_database
+
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+
+
+def bench(*args):
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "netzpol.settings_bench",
+            "DATABASE_URL": served_test_database(),
+        },
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def test_bench_seeds_measures_and_writes_the_ratios(tmp_path):
+    only = ["floor", "search page", "contacts 3 filters p1", "api contacts"]
+    output = bench(
+        "bench", "--scale", "60", "--runs", "3", "--results", str(tmp_path), "--only", *only
+    )
+
+    assert ContactPerson.objects.count() >= 60
+    report = json.loads((tmp_path / "latest.json").read_text())
+    assert report == json.loads((tmp_path / "scale-60.json").read_text())
+    pages = {row["scenario"]: row for row in report["pages"]}
+    assert set(pages) == {"floor", "search page", "contacts 3 filters p1", "api contacts 3 filters"}
+    for row in pages.values():
+        assert row["median_ms"] > 0, row
+        assert row["p95_ms"] >= row["median_ms"], row
+        assert row["queries"] > 0, row
+    floor = pages["floor"]["median_ms"]
+    assert report["ratios"]["search / floor"] == pages["search page"]["median_ms"] / floor
+    assert report["ratios"]["contacts 3 filters / floor"] == (
+        pages["contacts 3 filters p1"]["median_ms"] / floor
+    )
+    # The table on the terminal shows the same figures.
+    assert f"{pages['search page']['median_ms']}" in output
+    assert "search / floor" in output
+
+
+def test_bench_invitations_reports_and_leaves_the_database_as_it_was():
+    output = bench("bench_invitations", "--count", "12")
+
+    assert "invitation list: 12 contacts in" in output
+    assert "sending: 12 sent, 0 failed in" in output
+    assert not Event.objects.exists()
+    assert not Invitation.objects.exists()
+    assert not ContactPerson.objects.exists()
