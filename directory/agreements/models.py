@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from directory.core.models import CuratedModel, CuratedQuerySet, Topic, track_history
-from directory.core.parties import PartyMixin, PartyQuerySet, party_constraints
 from directory.core.search import SearchableQuerySet, search_vector_field
 from directory.core.storage import PrivateDocumentStorage
 from directory.core.text import Fold
@@ -16,6 +15,7 @@ from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 
 from . import search_sql
+from .parties import PartyMixin, PartyQuerySet, party_constraints
 from .validators import validate_pdf
 
 

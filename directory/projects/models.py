@@ -8,9 +8,9 @@ from django.db.models import F, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from directory.agreements.parties import PartyMixin, PartyQuerySet, party_constraints
 from directory.contacts.models import ContactPerson
 from directory.core.models import CuratedModel, CuratedQuerySet, Region, Topic, track_history
-from directory.core.parties import PartyMixin, PartyQuerySet, party_constraints
 from directory.core.search import SearchableQuerySet, search_vector_field
 from directory.core.text import Fold
 from directory.organisations.models import Organisation

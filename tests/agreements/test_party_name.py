@@ -1,4 +1,4 @@
-"""A party's name has one rule (core.parties.party_name_sources): `str(party)` in Python and
+"""A party's name has one rule (agreements.parties.party_name_sources): `str(party)` in Python and
 the SQL of `named_for` and the exports give the same name for every kind of party."""
 
 import pgtrigger

@@ -37,6 +37,7 @@ FLOORS = {
 SIDEWAYS = {
     ("contacts", "agreements"): "the contact list's filter by the partners of an agreement",
     ("projects", "contacts"): "a project names its contact persons",
+    ("projects", "agreements"): "a project's parties follow an agreement's (agreements/parties.py)",
     ("events", "exports"): "invitation and attendance lists are logged and printed as exports",
 }
 HIGHER_THAN_CORE = [app for app, floor in FLOORS.items() if floor > 0]

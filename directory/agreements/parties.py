@@ -1,6 +1,6 @@
-"""What a party of something shares (a signatory of an agreement, a sponsor or partner of a
-project): it is an organisation or a police unit, never both; it is named and shown only as
-the viewer may see its organisation or unit.
+"""What a party shares, of an agreement (a signatory) or of a project (a sponsor or partner):
+it is an organisation or a police unit, never both; it is named and shown only as the viewer
+may see its organisation or unit.
 
 Models using this inherit PartyMixin, take PartyQuerySet for their manager and add
 `party_constraints(...)` to their constraints."""
