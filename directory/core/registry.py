@@ -85,3 +85,13 @@ result_actions = []
 def add_result_action(action_for_entry):
     """`action_for_entry(request, entry)` returns HTML shown with the entry in a list."""
     _add(result_actions, action_for_entry)
+
+
+# Functions of a request that return HTML (or "") shown on the curators' overview, e.g. the
+# trend lines; read by the reviews app's dashboard.
+dashboard_parts = []
+
+
+def add_dashboard_part(part_for_request):
+    """`part_for_request(request)` returns HTML for the curators' overview."""
+    _add(dashboard_parts, part_for_request)

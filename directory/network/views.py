@@ -1,20 +1,23 @@
 import csv
 import io
 
-from django import forms
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.formats import number_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
-from directory.core.models import Region
 from directory.core.roles import Role, role_of
 from directory.exports.cells import neutralise
 from directory.exports.writers import BOM
 
-from .edges import EdgeKind, edge_kinds_for, edges
-from .figures import statistics_tables
+from .cache import cached
+from .edges import edge_kinds_for, edges, graph, scope_key
+from .figures import TILE_COLUMNS, statistics_tables
+from .forms import NetworkFilter
 
+PER_100K = "per100k"  # ?scale=per100k: the tile map per 100,000 inhabitants
 # The page lists the heaviest connections; the CSV download holds all of them.
 SHOWN = 200
 
@@ -36,55 +39,79 @@ def csv_response(filename, headers, rows):
 def statistics(request):
     """Figures of the directory: members see what members see, curators everything, the public
     an aggregated version of the public entries only."""
-    tables = statistics_tables(request.user)
+    user = request.user
+
+    def tables():
+        return cached("statistics", user, lambda: statistics_tables(user))
+
     key = request.GET.get("csv")
     if key is not None:
-        table = next((t for t in tables if t.key == key), None)
+        table = next((t for t in tables() if t.key == key), None)
         if table is not None:
-            return csv_response(f"statistik-{table.key}", table.headers, table.rows)
+            return csv_response(f"statistik-{table.key}", table.headers, german_numbers(table))
+    # The tile map counts, or counts per 100,000 inhabitants (any other value: counts).
+    per_100k = request.GET.get("scale") == PER_100K
+
+    def figures_html():
+        # Formatting a few thousand numbers costs more than counting them from the cache.
+        shown = tables()
+        for table in shown:
+            if table.chart == "tiles":
+                table.draw_tiles(TILE_COLUMNS[per_100k], decimals=per_100k)
+        context = {"tables": shown, "per_100k": per_100k, "per_100k_value": PER_100K}
+        return render_to_string("network/figures.html", context)
+
     return render(
         request,
         "network/statistics.html",
         {
-            "tables": tables,
-            "is_public_version": role_of(request.user) < Role.MEMBER,
+            # Rendered by our template from the cache of our own figures.
+            "figures_html": mark_safe(  # noqa: S308
+                cached(f"statistics-html-{int(per_100k)}", user, figures_html)
+            ),
+            "is_public_version": role_of(user) < Role.MEMBER,
             "unknown_csv": key is not None,
         },
     )
 
 
-class NetworkFilter(forms.Form):
-    land = forms.TypedChoiceField(
-        label=_("Federal state"), required=False, coerce=int, empty_value=None
-    )
-    kind = forms.MultipleChoiceField(
-        label=_("Kinds of cooperation"), required=False, widget=forms.CheckboxSelectMultiple
-    )
+def german_numbers(table):
+    """Rows with decimal fractions as German spreadsheets read them (0,5, not 0.5)."""
+    return [
+        [number_format(cell, 1) if isinstance(cell, float) else cell for cell in row]
+        for row in table.rows
+    ]
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        lands = Region.objects.lands().order_by("name").values_list("pk", "name")
-        self.fields["land"].choices = [("", _("All")), *lands]
-        self.fields["kind"].choices = [(k.value, k.label) for k in edge_kinds_for(user)]
+
+def drawn_edges(user, scope):
+    """(edges, how many in all, the graph and table of them as HTML): the heaviest SHOWN,
+    counted and rendered once per role, scope and state of the data (cache.py). The graph
+    draws exactly the rows of the table."""
+
+    def draw():
+        found, total = edges(user, scope, limit=SHOWN)
+        html = render_to_string(
+            "network/edges.html",
+            {"edges": found, "graph": graph(found), "kinds": edge_kinds_for(user)},
+        )
+        return found, total, html
+
+    return cached(f"drawn-edges:{SHOWN}:{scope_key(scope)}", user, draw)
 
 
 def network(request):
-    """The cooperation network as a table of edges (and CSV): members see every entry, the
-    public only public entries and public cooperations."""
+    """The cooperation network drawn as a graph, the same edges as a table and as CSV: members
+    see every entry, the public only public entries and public cooperations."""
     form = NetworkFilter(request.GET or None, user=request.user)
     valid = not form.is_bound or form.is_valid()
-    land, kinds = None, None
-    if form.is_bound and valid:
-        land = form.cleaned_data["land"]
-        kinds = [EdgeKind(k) for k in form.cleaned_data["kind"]] or None
     if request.GET.get("csv") == "edges" and valid:
-        found, _total = edges(request.user, land=land, kinds=kinds)
+        found, _total = edges(request.user, form.scope())
         return csv_response(
             "netzwerk",
             [gettext("A"), gettext("B"), gettext("Kind"), gettext("Weight")],
             [(e.a.name, e.b.name, str(e.kind_label), e.weight) for e in found],
         )
-    found, total = edges(request.user, land=land, kinds=kinds, limit=SHOWN) if valid else ([], 0)
+    found, total, drawn = drawn_edges(request.user, form.scope()) if valid else ([], 0, "")
     query = request.GET.copy()
     query.pop("csv", None)
     query["csv"] = "edges"
@@ -94,6 +121,7 @@ def network(request):
         {
             "form": form,
             "edges": found,
+            "drawn_edges": mark_safe(drawn),  # noqa: S308 (rendered by drawn_edges)
             "total": total,
             "shown": SHOWN,
             "csv_query": query.urlencode(),

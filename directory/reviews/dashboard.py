@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.agreements.models import Agreement
 from directory.contacts.models import ContactPerson
+from directory.core import registry
 from directory.core.models import ReviewState
 from directory.core.roles import Role, role_required
 from directory.organisations.models import Organisation
@@ -73,6 +74,8 @@ def dashboard(request):
                 ).count(),
                 changelist(ConfirmationEmail, status__exact="failed"),
             ),
+            # What the apps above plug in (e.g. the trend lines, directory.network).
+            "parts": [html for part in registry.dashboard_parts if (html := part(request))],
             "past_retention": (
                 ContactPerson.objects.past_retention().count(),
                 changelist(ContactPerson, retention="past"),

@@ -26,6 +26,7 @@ def network_pages():
     return [
         reverse("network:statistics"),
         reverse("network:network"),
-        f"{reverse('network:network')}?land={land.pk}&kind=agreement",
-        f"{reverse('network:network')}?land=x",
+        f"{reverse('network:network')}?region={land.pk}&kind=agreement&topic={topic.pk}",
+        f"{reverse('network:network')}?region=x",
+        f"{reverse('network:statistics')}?scale=per100k",
     ]

@@ -1,0 +1,93 @@
+"""Computed figures in the default cache, under a key that changes whenever the data they count
+may have changed.
+
+The key holds:
+- the newest history event id (pghistory) of every tracked model the figures read: its
+  database triggers write an event for every insert, update and delete, bulk ones and imports
+  included, so any change to these tables gives a new key;
+- a token that `bump` replaces after a commit that saved or deleted a row of the few models the
+  figures read without history (brokered contacts, correction requests, confirmation emails,
+  topic and event-organiser links; see apps.py);
+- the day (figures about "current" and "the last 12 months" change at midnight), the role
+  (figures count what the role may see) and the language (labels are translated).
+
+Old keys are never read again and expire after TIMEOUT; TIMEOUT also bounds how long a change
+in a transaction that committed after a later one (its event id is lower) can stay unseen, and
+how long figures computed by the code before a deployment are shown after it (clear the cache
+on a deployment that changes them).
+"""
+
+import hashlib
+import uuid
+
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.utils import timezone, translation
+
+from directory.agreements.models import Agreement, AgreementParty
+from directory.contacts.models import ContactPerson
+from directory.core.models import Region, Topic
+from directory.core.roles import role_of
+from directory.events.models import Event, Format, Invitation
+from directory.organisations.models import Organisation
+from directory.police.models import PoliceUnit
+from directory.projects.models import Project, ProjectParty
+from directory.requests.models import OfficeRequest
+
+TIMEOUT = 60 * 60
+TOKEN_KEY = "network:figures:token"  # noqa: S105 (a cache key, no secret)
+TRACKED = [
+    Organisation,
+    PoliceUnit,
+    ContactPerson,
+    Agreement,
+    AgreementParty,
+    Project,
+    ProjectParty,
+    Event,
+    Format,
+    Invitation,
+    OfficeRequest,
+    Region,
+    Topic,
+]
+
+
+def history_marks():
+    """The newest history event id of each model in TRACKED, in one query (each an index
+    lookup on the event table's primary key)."""
+    tables = [model.events.rel.related_model._meta.db_table for model in TRACKED]
+    quote = connection.ops.quote_name
+    # Table names from the models, no input.
+    columns = ", ".join(f"(SELECT max(pgh_id) FROM {quote(table)})" for table in tables)  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns}")
+        return cursor.fetchone()
+
+
+def token():
+    value = cache.get(TOKEN_KEY)
+    if value is None:
+        # Lost or never set: a new one (never an old one again), so no old entry is read.
+        value = uuid.uuid4().hex
+        cache.add(TOKEN_KEY, value, None)
+        value = cache.get(TOKEN_KEY, value)
+    return value
+
+
+def bump(**_kwargs):
+    """Signal receiver: after the commit, every cached figure is old."""
+    transaction.on_commit(lambda: cache.set(TOKEN_KEY, uuid.uuid4().hex, None))
+
+
+def cached(name, user, compute, today=None):
+    """`compute()`, cached for `user`'s role under a key of the current data (see above)."""
+    today = today or timezone.localdate()
+    marks = "-".join(str(mark or 0) for mark in history_marks())
+    data = hashlib.sha256(f"{token()}:{marks}".encode()).hexdigest()[:32]
+    key = f"network:{name}:{int(role_of(user))}:{translation.get_language()}:{today}:{data}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
