@@ -227,6 +227,13 @@ NETZPOL_RETENTION_MONTHS = env.int("NETZPOL_RETENTION_MONTHS", default=24)
 # this many seconds after it was shown is refused as automated.
 NETZPOL_REQUEST_RETENTION_MONTHS = env.int("NETZPOL_REQUEST_RETENTION_MONTHS", default=12)
 NETZPOL_REQUEST_MIN_SECONDS = env.int("NETZPOL_REQUEST_MIN_SECONDS", default=3)
+# Invitations to events (directory.events): this many months after an event, the invitations
+# of those who did not take part are deleted and participants' notes erased
+# (apply_event_retention); who took part stays.
+NETZPOL_EVENT_RETENTION_MONTHS = env.int("NETZPOL_EVENT_RETENTION_MONTHS", default=36)
+# Registrations through an event's public page (directory.events): deleted this many months
+# after the event (apply_event_retention, as the invitations).
+NETZPOL_REGISTRATION_RETENTION_MONTHS = env.int("NETZPOL_REGISTRATION_RETENTION_MONTHS", default=6)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -321,6 +328,8 @@ NETZPOL_RATE_PAGES = env.str("NETZPOL_RATE_PAGES", default="120/m")
 NETZPOL_RATE_EXPORTS = env.str("NETZPOL_RATE_EXPORTS", default="20/h")
 # Requests sent through the public contact form from one client address.
 NETZPOL_RATE_REQUESTS = env.str("NETZPOL_RATE_REQUESTS", default="5/h")
+# Registrations for public events from one client address (colleagues behind one router).
+NETZPOL_RATE_REGISTRATIONS = env.str("NETZPOL_RATE_REGISTRATIONS", default="20/h")
 # Answers through one confirmation link's entry, and from one client address.
 NETZPOL_RATE_CONFIRMATION_ENTRY = env.str("NETZPOL_RATE_CONFIRMATION_ENTRY", default="5/h")
 NETZPOL_RATE_CONFIRMATION_IP = env.str("NETZPOL_RATE_CONFIRMATION_IP", default="30/h")

@@ -7,7 +7,7 @@ from django.utils import timezone
 from directory.agreements.models import Agreement, AgreementParty
 from directory.contacts.models import ConsentBasis, ContactPerson, Visibility
 from directory.core.models import Language, Region, Topic
-from directory.events.models import Event, Format, Invitation
+from directory.events.models import Event, Format, Invitation, Registration
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 
@@ -142,6 +142,22 @@ class InvitationFactory(factory.django.DjangoModelFactory):
 
     event = factory.SubFactory(EventFactory)
     contact = factory.SubFactory(ContactPersonFactory)
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A registration through an event's public page, not yet decided."""
+
+    class Meta:
+        model = Registration
+
+    event = factory.SubFactory(EventFactory, visibility="public", public_registration=True)
+    first_name = "Deniz"
+    last_name = factory.Sequence(lambda n: f"Aksoy{n}")
+    organisation_name = "Elternnetzwerk Nordstadt e.V."
+    function = "Vorstand"
+    email = factory.Sequence(lambda n: f"deniz.aksoy{n}@example.org")
+    consent_text = "Ich bin einverstanden."
+    consent_at = factory.LazyFunction(timezone.now)
 
 
 # --- Cooperation projects and requests to the office (directory.projects, directory.requests) ---

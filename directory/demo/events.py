@@ -50,9 +50,11 @@ EVENTS = [
         "visibility": Visibility.PUBLIC,
         "capacity": 120,
         "deadline_days": 30,
+        "public_registration": True,
         "description": "Offen für weitere Organisationen, die der Kooperation beitreten "
         "möchten: Vorstellung der Vereinbarung, Erfahrungen der Partner, Gespräch mit der "
-        "Polizeiführung. Anmeldung über die Geschäftsstelle.",
+        "Polizeiführung. Anmeldung über das Formular auf dieser Seite; die Geschäftsstelle "
+        "bestätigt jede Anmeldung per E-Mail.",
         "invite": 8,
     },
     {
@@ -173,6 +175,7 @@ def create_demo_events(now=None):
             status=spec["status"],
             visibility=spec["visibility"],
             capacity=spec.get("capacity"),
+            public_registration=spec.get("public_registration", False),
             registration_deadline=(
                 (starts - datetime.timedelta(days=spec["deadline_days"])).date()
                 if "deadline_days" in spec

@@ -16,6 +16,12 @@ def calendar_for(event, url):
     calendar = Calendar()
     calendar.add("prodid", "-//NetZPol//Veranstaltungen//DE")
     calendar.add("version", "2.0")
+    calendar.add_component(calendar_entry(event, url))
+    return calendar.to_ical()
+
+
+def calendar_entry(event, url):
+    """The event as a VEVENT (for one event's file and for the personal feeds)."""
     entry = CalendarEvent()
     # Stable per event and site: a second download updates the entry instead of adding one.
     host = settings.NETZPOL_SITE_URL.split("://", 1)[-1].split("/", 1)[0]
@@ -31,8 +37,7 @@ def calendar_for(event, url):
     entry.add("description", "\n\n".join(p for p in (event.description, url) if p))
     if event.status == event.Status.CANCELLED:
         entry.add("status", "CANCELLED")
-    calendar.add_component(entry)
-    return calendar.to_ical()
+    return entry
 
 
 @rate_limit("NETZPOL_RATE_PAGES")

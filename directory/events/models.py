@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,11 +16,14 @@ from django.utils.translation import gettext_lazy as _
 from directory.agreements.models import Agreement
 from directory.agreements.validators import validate_pdf
 from directory.contacts.models import ContactPerson
+from directory.core.dates import add_months
 from directory.core.models import Region, TimeStampedModel, Topic, linked_names, track_history
 from directory.core.roles import Role, role_of
 from directory.core.storage import PrivateDocumentStorage
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
+
+from .search import EventSearchQuerySet
 
 
 class Visibility(models.TextChoices):
@@ -73,7 +77,7 @@ class Series(TimeStampedModel):
         return self.name
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(EventSearchQuerySet):
     def visible_to(self, user):
         """Events whose visibility the user's role reaches; staff-only formats for the office
         only."""
@@ -86,13 +90,6 @@ class EventQuerySet(models.QuerySet):
     def with_topic_names(self):
         """Each event with the sorted names of its topics (`topic_names`), in its own query."""
         return self.annotate(topic_names=linked_names(self.model, "topics"))
-
-    def search(self, text):
-        words = text.split()[:10]
-        condition = Q()
-        for word in words:
-            condition &= Q(title__de_contains=word) | Q(description__de_contains=word)
-        return self.filter(condition)
 
     def in_region(self, region_ids, serving=()):
         """Events held in one of the regions, or in a region around them (a Land-wide event
@@ -206,6 +203,14 @@ class Event(TimeStampedModel):
         help_text=_("Places; further acceptances go to the waiting list. Empty: no limit."),
     )
     registration_deadline = models.DateField(_("registration deadline"), null=True, blank=True)
+    public_registration = models.BooleanField(
+        _("registration form on the public page"),
+        default=False,
+        help_text=_(
+            "For public announcements: people and organisations not yet in the directory can "
+            "register; registrations wait for a curator's decision."
+        ),
+    )
 
     objects = EventQuerySet.as_manager()
 
@@ -258,7 +263,22 @@ class Event(TimeStampedModel):
         return self.registration_deadline is None or today <= self.registration_deadline
 
     def accepted_count(self):
-        return self.invitations.filter(state=Invitation.State.ACCEPTED).count()
+        """Places taken: accepted invitations, and registrations a curator accepted without
+        linking them to a contact (a linked one holds its place as an invitation)."""
+        return (
+            self.invitations.filter(state=Invitation.State.ACCEPTED).count()
+            + self.registrations.holding_a_place().count()
+        )
+
+    def takes_public_registrations(self):
+        """The form on the public page is offered: a public announcement with public
+        registration, open (see `registration_open`)."""
+        return (
+            self.public_registration
+            and self.visibility == Visibility.PUBLIC
+            and not self.format.staff_only
+            and self.registration_open()
+        )
 
     def is_full(self):
         return self.capacity is not None and self.accepted_count() >= self.capacity
@@ -382,7 +402,10 @@ class Invitation(TimeStampedModel):
         "purpose": _("Invitations to exchange formats and their attendance"),
         "basis": _("Consent (Art. 6(1)(a)) or public function (Art. 6(1)(e) DSGVO)"),
         "recipients": _("Coordinators who may see the contact; the office"),
-        "retention": _("Erased with the contact person"),
+        "retention": _(
+            "Erased with the contact person; NETZPOL_EVENT_RETENTION_MONTHS after the event, "
+            "invitations without participation are deleted and notes erased"
+        ),
         "of_contact": lambda contact: Q(contact=contact),
     }
 
@@ -400,3 +423,160 @@ class Invitation(TimeStampedModel):
 
     def __str__(self):
         return f"{self.contact} – {self.event}"
+
+
+# --- registrations through the public page (registration.py) ------------------------------
+
+
+def registrations_of(contact):
+    """The registrations of a contact person: linked to their entry, or sent from their own
+    address. Not from a shared one (a functional mailbox's, or one that other contacts have
+    too): matching it would take other people's registrations along."""
+    condition = Q(contact=contact)
+    if (
+        contact.email
+        and not contact.is_functional
+        and not ContactPerson.objects.filter(email__iexact=contact.email)
+        .exclude(pk=contact.pk)
+        .exists()
+    ):
+        condition |= Q(email__iexact=contact.email)
+    return condition
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def holding_a_place(self):
+        """Accepted by a curator, without an invitation of its own (see Event.accepted_count)."""
+        return self.filter(status=Registration.Status.ACCEPTED, invitation__isnull=True)
+
+    def past_retention(self, today=None):
+        """Registrations of events that ended NETZPOL_REGISTRATION_RETENTION_MONTHS ago."""
+        today = today or timezone.localdate()
+        limit = add_months(today, -settings.NETZPOL_REGISTRATION_RETENTION_MONTHS)
+        return self.alias(event_ends=Coalesce("event__ends_at", "event__starts_at")).filter(
+            event_ends__date__lt=limit
+        )
+
+
+class Registration(models.Model):
+    """Someone, usually not yet in the directory, registered through an event's public page.
+    Nothing of it is shown or counted until a curator accepts it; accepted and linked to a
+    contact person, it becomes that contact's invitation; accepted without, it holds a place
+    itself."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("new")
+        ACCEPTED = "accepted", _("accepted")
+        WAITING = "waiting", _("accepted, on the waiting list")
+        DECLINED = "declined", _("declined")
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    first_name = models.CharField(_("first name"), max_length=80)
+    last_name = models.CharField(_("last name"), max_length=80)
+    organisation_name = models.CharField(_("organisation or police unit"), max_length=200)
+    function = models.CharField(_("role or function"), max_length=160, blank=True)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    consent_text = models.TextField(_("consent given"), editable=False)
+    consent_at = models.DateTimeField(_("consent given at"), editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.NEW, db_index=True
+    )
+    contact = models.ForeignKey(
+        ContactPerson,
+        verbose_name=_("contact person in the directory"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="event_registrations",
+        help_text=_(
+            "Set when the address is a listed contact person's; acceptance then invites that "
+            "contact. Remove it if it is not the same person."
+        ),
+    )
+    invitation = models.OneToOneField(
+        Invitation,
+        verbose_name=_("invitation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="registration",
+    )
+    created_at = models.DateTimeField(_("received at"), auto_now_add=True, db_index=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = RegistrationQuerySet.as_manager()
+
+    personal_data = {
+        "fields": [
+            "first_name",
+            "last_name",
+            "organisation_name",
+            "function",
+            "email",
+            "phone",
+            "note",
+        ],
+        "purpose": _("Registrations for public events through the registration form"),
+        "basis": _("Consent given with the registration (Art. 6(1)(a) DSGVO)"),
+        "recipients": _("The office; once accepted, the event's coordinators"),
+        "retention": _("Deleted NETZPOL_REGISTRATION_RETENTION_MONTHS after the event"),
+        "of_contact": registrations_of,
+    }
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+
+    def __str__(self):
+        return f"{self.full_name} – {self.event}"
+
+    @property
+    def full_name(self):
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+
+# --- personal calendar feeds (feeds.py) -----------------------------------------------------
+
+
+class CalendarFeed(models.Model):
+    """A member's secret calendar URL. Only a SHA-256 hash of its token is stored (as for API
+    tokens): the URL is shown once, when it is made."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.CASCADE,
+        related_name="calendar_feeds",
+    )
+    prefix = models.CharField(_("begins with"), max_length=16, editable=False)
+    secret_hash = models.CharField(_("hash"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self):
+        return f"{self.user} ({self.prefix}…)"
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None

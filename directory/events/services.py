@@ -9,6 +9,7 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
+from django.db.models import F
 from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -277,28 +278,103 @@ def send_reminders(today=None):
 def answer(invitation, state):
     """Record an answer given through the link. Returns the state recorded: an acceptance
     when the event is full goes to the waiting list; a place given up moves the first on the
-    waiting list up."""
+    waiting list up (see `move_up`)."""
     event = Event.objects.select_for_update().get(pk=invitation.event_id)
-    was_accepted = invitation.state == Invitation.State.ACCEPTED
+    # Read again under the event's lock: a second click or a curator's change may have come
+    # first, and the answer must start from what is stored, not from what the page loaded.
+    current = Invitation.objects.get(pk=invitation.pk)
+    was_accepted = current.state == Invitation.State.ACCEPTED
     if state == Invitation.State.ACCEPTED and not was_accepted and event.is_full():
         state = Invitation.State.WAITING
+    # Accepting again while waiting keeps the place in the queue (ordered by answered_at).
+    keeps_place = state == current.state == Invitation.State.WAITING
+    invitation.answered_at = current.answered_at if keeps_place else timezone.now()
     invitation.state = state
-    invitation.answered_at = timezone.now()
     invitation.save(update_fields=["state", "answered_at", "updated_at"])
     if was_accepted and state != Invitation.State.ACCEPTED:
         move_up(event)
     return state
 
 
+@transaction.atomic
+def fill_places(event):
+    """Give the free places of `event` to its waiting list, after any change outside the
+    answer link (a curator changed an answer, removed an invitee or raised the capacity).
+    Returns the invitations moved up; safe to call any number of times."""
+    return move_up(Event.objects.select_for_update().get(pk=event.pk))
+
+
 def move_up(event):
-    """Give free places to the waiting list, first come first served."""
+    """Give free places to the waiting list, first come first served (by when they answered),
+    and tell each one moved up by email once the transaction commits. The caller holds the
+    event's row lock (`select_for_update`): two cancellations at once move up two people, and
+    one place is never given twice. Nothing moves for a cancelled event or once it started."""
+    if event.status == Event.Status.CANCELLED or event.has_started:
+        return []
+    moved = []
     while not event.is_full():
         first = (
             event.invitations.filter(state=Invitation.State.WAITING)
-            .order_by("answered_at", "pk")
+            .order_by(F("answered_at").asc(nulls_last=True), "pk")
             .first()
         )
         if first is None:
-            return
+            break
         first.state = Invitation.State.ACCEPTED
         first.save(update_fields=["state", "updated_at"])
+        moved.append(first.pk)
+    if moved:
+        transaction.on_commit(lambda: send_moved_up(moved))
+    # Then guests who registered through the public page and wait without a contact.
+    from .registration_services import move_up_registrations, send_accepted
+
+    guests = move_up_registrations(event)
+    if guests:
+        transaction.on_commit(lambda: [send_accepted(g, moved_up=True) for g in guests])
+    return moved
+
+
+def moved_up_message(invitation, connection=None):
+    """The email telling an invitee from the waiting list that they have a place: German
+    first, English below, text and HTML, with their answer link (to give the place back)."""
+    context = {
+        "event": invitation.event,
+        "contact": invitation.contact,
+        "link": link_for(invitation),
+        "site": settings.NETZPOL_SITE_URL.rstrip("/"),
+    }
+    with translation.override("de"):
+        subject = render_to_string("events/email/moved_up_subject.txt", context).strip()
+        text = render_to_string("events/email/moved_up.txt", context)
+        html = render_to_string("events/email/moved_up.html", context)
+    message = EmailMultiAlternatives(
+        " ".join(subject.split()), text, to=[invitation.contact.email], connection=connection
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def send_moved_up(invitation_ids):
+    """Mail the invitees moved up (each once: called once per move, after it committed). A
+    failure is logged and noted on the invitation (`send_error`), for the office to follow up
+    by hand; the place stays given. Returns {"sent": n, "failed": n}."""
+    counts = {"sent": 0, "failed": 0}
+    invitations = (
+        Invitation.objects.filter(pk__in=invitation_ids, state=Invitation.State.ACCEPTED)
+        .exclude(contact__email="")
+        .select_related("contact", "event", "event__format")
+        .order_by("pk")
+    )
+    connection = get_connection()
+    with connection:
+        for invitation in invitations:
+            try:
+                moved_up_message(invitation, connection).send()
+            except Exception as exc:
+                log.warning("moved-up email for invitation %s failed: %s", invitation.pk, exc)
+                invitation.send_error = f"{type(exc).__name__}: {exc}"[:1000]
+                invitation.save(update_fields=["send_error", "updated_at"])
+                counts["failed"] += 1
+                continue
+            counts["sent"] += 1
+    return counts

@@ -9,7 +9,7 @@ from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 from directory.projects.models import Project
 
-from . import services
+from . import registration_services, services
 from .filters import EventFilter
 from .models import Event, EventDocument, Invitation
 
@@ -71,6 +71,7 @@ def event_detail(request, pk):
             ],
             "hidden_invitations": all_invitations.count() - sum(states.values()),
             "progress": services.sending_progress(event),
+            "registrations": registration_services.accepted_for(event),
         }
     return render(request, "events/event_detail.html", context)
 

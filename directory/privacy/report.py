@@ -6,7 +6,7 @@ from pghistory.models import Events
 
 from directory.api.models import ApiLog
 from directory.core.history import format_moment, format_value, load_names, readable_events
-from directory.events.models import Invitation
+from directory.events.models import Invitation, Registration, registrations_of
 from directory.exports.models import ExportLog
 from directory.requests.models import OfficeRequest
 from directory.reviews.models import ConfirmationEmail, CorrectionRequest
@@ -92,6 +92,23 @@ def subject_access_report(contact):
         }
         for r in office_requests_of(contact)
     ]
+    event_registrations = [
+        {
+            "at": plain(r.created_at),
+            "event": r.event.title,
+            "first_name": r.first_name,
+            "last_name": r.last_name,
+            "organisation": r.organisation_name,
+            "function": r.function,
+            "email": r.email,
+            "phone": r.phone,
+            "note": r.note,
+            "consent": r.consent_text,
+            "consent_at": plain(r.consent_at),
+            "status": r.status,
+        }
+        for r in event_registrations_of(contact)
+    ]
     return {
         "contact_id": contact.pk,
         "fields": fields,
@@ -104,6 +121,7 @@ def subject_access_report(contact):
         "requests": requests,
         "invitations": invitations,
         "office_requests": office_requests,
+        "event_registrations": event_registrations,
     }
 
 
@@ -115,6 +133,16 @@ def invitations_of(contact):
 def office_requests_of(contact):
     """Requests to the office sent from the person's address (linked when they came in)."""
     return OfficeRequest.objects.filter(requester=contact).order_by("created_at")
+
+
+def event_registrations_of(contact):
+    """Registrations through a public event page, linked to the person or from their own
+    address (the same rows erasure takes)."""
+    return (
+        Registration.objects.filter(registrations_of(contact))
+        .select_related("event")
+        .order_by("created_at", "pk")
+    )
 
 
 def api_log_of(contact):
@@ -182,6 +210,17 @@ def readable_report(contact):
                 "status": r.get_status_display(),
             }
             for r in office_requests_of(contact)
+        ],
+        "event_registrations": [
+            {
+                "at": format_moment(r.created_at),
+                "event": r.event.title,
+                "name": r.full_name,
+                "organisation": r.organisation_name,
+                "email": r.email,
+                "status": r.get_status_display(),
+            }
+            for r in event_registrations_of(contact)
         ],
         "emails": [
             {"at": format_moment(e.created_at), "to": e.recipient, "status": e.get_status_display()}

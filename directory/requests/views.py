@@ -4,23 +4,15 @@ from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django_ratelimit.core import is_ratelimited
 
 from directory.contacts.models import ContactPerson
-from directory.core.roles import setting_rate
+from directory.core.spam import rate_limited
 
 from . import services
-from .forms import OfficeRequestForm, form_token
+from .forms import OfficeRequestForm
 from .models import OfficeRequest
 
 RATE = "NETZPOL_RATE_REQUESTS"
-
-
-def _rate_limited(request):
-    """Count this submission against the client address's limit; True beyond it."""
-    return is_ratelimited(
-        request, group=RATE, key="ip", rate=setting_rate(RATE), method="POST", increment=True
-    )
 
 
 def contact_request(request):
@@ -28,14 +20,12 @@ def contact_request(request):
     limited = False
     if request.method == "POST":
         form = OfficeRequestForm(request.POST)
-        limited = _rate_limited(request)
+        limited = rate_limited(request, RATE)
         if not limited and form.is_valid():
             office_request = create_request(form.cleaned_data)
             services.send_confirmation(office_request)
             return redirect("office_requests:thanks")
-        # A fresh token: whoever corrects the form is not refused as too fast or expired.
-        form.data = form.data.copy()
-        form.data["started"] = form_token()
+        form.renew_token()
     else:
         form = OfficeRequestForm()
     return render(

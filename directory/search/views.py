@@ -14,6 +14,7 @@ from directory.core.listing import MAX_QUERY_LENGTH, linked_to, name_choices
 from directory.core.models import Topic
 from directory.core.roles import rate_limit
 from directory.core.search import search_terms
+from directory.events.models import Event
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 from directory.projects.models import Project
@@ -27,6 +28,7 @@ KIND_LABELS = {
     "contacts": _("Contact person"),
     "agreements": _("Cooperation agreement"),
     "projects": _("Cooperation project"),
+    "events": _("Event"),
 }
 
 
@@ -77,6 +79,12 @@ def sections(user):
             _("Cooperation projects"),
             "projects:list",
             Project.objects.visible_to(user).defer("search_vector").with_names("topics", "regions"),
+        ),
+        (
+            "events",
+            _("Events"),
+            "events:list",
+            Event.objects.visible_to(user).select_related("format", "region").with_topic_names(),
         ),
     ]
 

@@ -25,7 +25,8 @@ def test_every_main_page_has_no_wcag_violations(page, pages):
 @pytest.mark.parametrize(
     ("app_pages", "also_public"),
     [
-        (event_pages, []),
+        # The registration form of a public event is for the public, without logging in.
+        (event_pages, [-3]),
         # The contact form is for the public, without logging in.
         (project_pages, [-2]),
         # The statistics and the network in their public versions.

@@ -191,6 +191,8 @@ def curator_pages(office):
     return [
         reverse("accounts:accounts"),
         reverse("privacy:subject_access", args=[office["contacts"][0].pk]),
+        # The overview with its trend lines.
+        reverse("reviews:dashboard"),
     ]
 
 

@@ -139,8 +139,23 @@ EXPECTED = {
         )
         for name in ["build_list", "attendance", "attendance_sheet", "csv"]
     },
+    "events:attendance_export": (
+        lambda d: {"pk": d["members_event"].pk, "kind": "csv"},
+        {"anonymous": 302, "member": 403, "coordinator": 200, "curator": 200},
+    ),
     # POST only.
     "events:send": (lambda d: {"pk": d["members_event"].pk}, dict.fromkeys(ROLES, 405)),
+    # The registration form is only for public announcements with public registration.
+    **{
+        f"events:{name}": (lambda d: {"pk": d["members_event"].pk}, dict.fromkeys(ROLES, 404))
+        for name in ["register", "registered"]
+    },
+    "events:feed": (lambda d: {"token": "unbekannt"}, dict.fromkeys(ROLES, 404)),
+    "events:feed_manage": (None, LOGIN_FIRST),
+    "events:feed_revoke": (
+        None,
+        {"anonymous": 302, "member": 405, "coordinator": 405, "curator": 405},
+    ),
     "projects:list": (None, ALL),
     "projects:detail": (lambda d: {"pk": d["members_project"].pk}, MEMBERS_ONLY),
     "office_requests:contact": (None, ALL),

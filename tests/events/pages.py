@@ -12,6 +12,7 @@ from tests.factories import (
     EventFactory,
     InvitationFactory,
     OrganisationFactory,
+    RegistrationFactory,
     TopicFactory,
 )
 
@@ -36,9 +37,19 @@ def event_pages():
     invitation = InvitationFactory(event=upcoming, contact=contact, state="accepted")
     InvitationFactory(event=past, contact=contact, state="accepted", attendance="attended")
     InvitationFactory(event=past, state="maybe")
+    conference = EventFactory(
+        title="Offene Konferenz: Gemeinsam gegen Hasskriminalität",
+        visibility="public",
+        public_registration=True,
+        capacity=120,
+        registration_deadline=timezone.localdate() + datetime.timedelta(days=14),
+    )
+    RegistrationFactory(event=conference, status="accepted", last_name="Aksoy")
     return [
         "/veranstaltungen/",
         f"/veranstaltungen/?topic={topic.pk}&period=upcoming&sort=date",
+        "/veranstaltungen/?q=Konferenzen",
+        "/suche/?q=Konferenz",
         upcoming.get_absolute_url(),
         past.get_absolute_url(),
         f"{reverse('events:build_list', args=[upcoming.pk])}?topic={topic.pk}",
@@ -48,4 +59,8 @@ def event_pages():
         reverse("events:rsvp", args=["kaputt"]),
         contact.get_absolute_url(),
         organisation.get_absolute_url(),
+        conference.get_absolute_url(),
+        reverse("events:register", args=[conference.pk]),
+        reverse("events:registered", args=[conference.pk]),
+        reverse("events:feed_manage"),
     ]

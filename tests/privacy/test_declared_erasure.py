@@ -15,6 +15,7 @@ from tests.factories import (
     DirectoryDraftFactory,
     InvitationFactory,
     OfficeRequestFactory,
+    RegistrationFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -71,6 +72,7 @@ def with_every_record(contact):
     InvitationFactory(contact=contact)
     OfficeRequestFactory(requester=contact)
     DirectoryDraftFactory(created_contact=contact)
+    RegistrationFactory(contact=contact)
     for model, rows in records_about(contact):
         fields = {name: model._meta.get_field(name) for name in model.personal_data["fields"]}
         rows.update(**{name: sample(field) for name, field in fields.items()})

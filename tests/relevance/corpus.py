@@ -1,14 +1,16 @@
 """The relevance suite's own small directory: believable German entries (all people and numbers
 fictional), independent of the demo, so a change to the demo never moves the figures.
 
-Every entry has a key ("o:…" organisation, "p:…" police unit, "c:…" contact, "a:…" agreement)
-that the graded queries in queries.py name."""
+Every entry has a key ("o:…" organisation, "p:…" police unit, "c:…" contact, "a:…" agreement,
+"e:…" event) that the graded queries in queries.py name."""
 
 import datetime
 
 from directory.agreements.models import Agreement, AgreementParty
 from directory.contacts.models import ConsentBasis, ContactPerson, Visibility
 from directory.core.models import Language, Region, Topic
+from directory.events.models import Event, Format
+from directory.events.models import Visibility as EventVisibility
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 from directory.search.models import Synonym
@@ -513,6 +515,59 @@ AGREEMENTS = [
     ),
 ]
 
+EVENTS = [
+    # key, title, format, region, place, topics, organiser keys, description
+    (
+        "e:forum-do",
+        "Forum Sicherheit und Vielfalt in der Nordstadt",
+        "Forum",
+        "Dortmund",
+        "Dietrich-Keuning-Haus, Leopoldstraße 50, Dortmund",
+        ["Muslimfeindlichkeit", "Rassismus"],
+        ["p:pp-do", "o:ditib"],
+        "Zweites Forum der Polizei mit ihren Partnerorganisationen aus der Nordstadt.",
+    ),
+    (
+        "e:ak-antisemitismus",
+        "Arbeitskreis Antisemitismus",
+        "Arbeitskreis",
+        "Berlin",
+        "",
+        ["Antisemitismus"],
+        ["o:rias"],
+        "Treffen der Meldestellen und der Polizei zu antisemitischen Vorfällen.",
+    ),
+    (
+        "e:hospitation",
+        "Blick in die Polizei: Hospitation auf der Wache Nord",
+        "Hospitation",
+        "Innenstadt-Nord",
+        "",
+        [],
+        ["p:wache-nord"],
+        "Vertreter:innen von Gemeinden begleiten einen Tag lang den Dienst.",
+    ),
+    (
+        "e:fachtagung",
+        "Fachtagung Hasskriminalität erkennen und anzeigen",
+        "Fachtagung",
+        "Köln",
+        "Gürzenich, Martinstraße 29, Köln",
+        ["Hasskriminalität"],
+        [],
+        "Anzeigeverhalten, Beratung und Strafverfolgung im Gespräch.",
+    ),
+    (
+        "e:workshop-queer",
+        "Workshop queerfeindliche Gewalt melden",
+        "Workshop",
+        "Neukölln",
+        "",
+        ["Queerfeindlichkeit"],
+        ["o:schwulenberatung"],
+        "",
+    ),
+]
 
 # The synonyms the office starts with (search migration 0002), here so that the figures do not
 # depend on what an earlier test left in the table.
@@ -608,4 +663,18 @@ def build():
                 police_unit=entries[party] if party.startswith("p:") else None,
             )
         entries[key] = agreement
+    for key, title, format_name, region, place, tops, organisers, text in EVENTS:
+        event = Event.objects.create(
+            title=title,
+            format=Format.objects.get_or_create(name=format_name)[0],
+            starts_at=datetime.datetime(2026, 9, 17, 10, tzinfo=datetime.UTC),
+            region=regions[region],
+            place=place,
+            description=text,
+            visibility=EventVisibility.MEMBERS,
+        )
+        event.topics.set([topics[t] for t in tops])
+        event.organisations.set([entries[k] for k in organisers if k.startswith("o:")])
+        event.police_units.set([entries[k] for k in organisers if k.startswith("p:")])
+        entries[key] = event
     return entries

@@ -2,8 +2,8 @@
 for the graded queries, per page and per query category.
 
 Pages: `/suche/` in the order a reader meets the results (the best hits first, then the
-sections' entries not yet shown), and the contacts, organisations and police lists in their
-order for `?q=` (by rank)."""
+sections' entries not yet shown), and the contacts, organisations, police and events lists in
+their order for `?q=` (by rank)."""
 
 import math
 from collections import defaultdict
@@ -21,11 +21,13 @@ PAGES = {
     "contacts": ("contacts:list", "c:"),
     "organisations": ("organisations:list", "o:"),
     "police": ("police:list", "p:"),
+    "events": ("events:list", "e:"),
 }
 
 
 def list_view(page):
     from directory.contacts.views import ContactListView
+    from directory.events.views import EventListView
     from directory.organisations.views import OrganisationListView
     from directory.police.views import PoliceUnitListView
 
@@ -33,6 +35,7 @@ def list_view(page):
         "contacts": ContactListView,
         "organisations": OrganisationListView,
         "police": PoliceUnitListView,
+        "events": EventListView,
     }[page]
 
 

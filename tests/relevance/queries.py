@@ -13,9 +13,11 @@ PLACE_TOPIC = "place+topic"
 PERSON = "person"
 NUMBER = "number"
 NOTHING = "nothing"
+EVENT = "event"
 
 CATEGORIES = [
-    EXACT, UMLAUT, TYPO, PREFIX, COMPOUND, SYNONYM, FUNCTION, PLACE_TOPIC, PERSON, NUMBER, NOTHING
+    EXACT, UMLAUT, TYPO, PREFIX, COMPOUND, SYNONYM, FUNCTION, PLACE_TOPIC, PERSON, NUMBER, NOTHING,
+    EVENT,
 ]  # fmt: skip
 
 PP_DO_UNITS = {"p:staatsschutz-do": 1, "p:dialog-do": 1, "p:wache-nord": 1, "p:kob-nord": 1}
@@ -249,4 +251,13 @@ QUERIES = [
     (NOTHING, "wie ist das Wetter", {}),
     (NOTHING, "Raumfahrt", {}),
     (NOTHING, "Zahnarzt Hamburg", {}),
+    # --- events (a title, a format, a word form, a typo, the place and topic)
+    (EVENT, "Fachtagung Hasskriminalität", {"e:fachtagung": 3}),
+    (EVENT, "Fachtagungen Köln", {"e:fachtagung": 3}),
+    (EVENT, "Hospitation", {"e:hospitation": 3}),
+    (EVENT, "Hospitaton", {"e:hospitation": 3}),
+    (EVENT, "Blick in die Polizei", {"e:hospitation": 3}),
+    (EVENT, "Arbeitskreise Antisemitismus", {"e:ak-antisemitismus": 3}),
+    (EVENT, "Forum Nordstadt", {"e:forum-do": 3}),
+    (EVENT, "Workshop queerfeindlich", {"e:workshop-queer": 3}),
 ]

@@ -99,13 +99,20 @@ def test_a_topic_narrows_every_section_and_the_links_keep_it(member_client):
         "contacts": ["Erika Nordstadt"],
         "agreements": ["Vereinbarung Nordstadt"],
         "projects": [],
+        "events": [],
     }
     assert (
         f'<option value="{topic.pk}" selected>Antisemitismus</option>' in narrowed.content.decode()
     )
     assert [group["list_url"] for group in narrowed.context["groups"]] == [
         f"{reverse(name)}?q=Nordstadt&topic={topic.pk}"
-        for name in ("organisations:list", "contacts:list", "agreements:list", "projects:list")
+        for name in (
+            "organisations:list",
+            "contacts:list",
+            "agreements:list",
+            "projects:list",
+            "events:list",
+        )
     ]
     assert mistyped.context["form"].errors["topic"]
     assert 'id="topic-error"' in mistyped.content.decode()
