@@ -163,6 +163,10 @@ EXPECTED = {
     # Public versions count and connect only public entries (tests/network).
     "network:statistics": (None, ALL),
     "network:network": (None, ALL),
+    "network:trends_csv": (
+        None,
+        {"anonymous": 302, "member": 403, "coordinator": 403, "curator": 200},
+    ),
     "admin:index": (None, {"anonymous": 302, "member": 302, "coordinator": 302, "curator": 200}),
     # The API authenticates by token only (tests/api): a session is anonymous there.
     **{f"api:{kind}-list": (None, ALL) for kind in API_LISTS},
