@@ -16,13 +16,14 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
         header = authentication.get_authorization_header(request).decode("latin-1").split()
         if not header or header[0].lower() != self.keyword.lower():
             return None  # anonymous: the public part
-        if len(header) != 2:
-            raise exceptions.AuthenticationFailed(
-                _("Malformed Authorization header: use “Bearer <token>”.")
-            )
         try:
+            if len(header) != 2:
+                raise TokenInvalid(_("Malformed Authorization header: use “Bearer <token>”."))
             token = check_token(header[1])
         except TokenInvalid as error:
+            # Logged as any token request (ApiView.log): with the token and its owner when the
+            # token is known (revoked, expired), never with what the client sent.
+            request._request.refused_token = error.entry
             raise exceptions.AuthenticationFailed(str(error)) from None
         user = token.user
         user.is_verified = lambda: False

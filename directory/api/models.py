@@ -1,11 +1,15 @@
-"""Personal API tokens and the log of every request made with one."""
+"""Personal API tokens, the log of every request made with one, and what the API's tombstones
+of anonymised contacts need to know."""
 
+import pgtrigger
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from directory.contacts.models import ANONYMOUS_TITLE, ContactPerson, Visibility
 
 
 class ApiTokenQuerySet(models.QuerySet):
@@ -60,17 +64,27 @@ class ApiToken(models.Model):
 class ApiLog(models.Model):
     """One request made with a token, logged like an export: who, when, which endpoint with
     which filters, how many entries, and which contact persons it delivered (for subject access
-    reports). Written before the response is sent; never changed from the UI."""
+    reports). A refused token is logged too: with the token and its owner when the token is
+    known (revoked, expired), with neither when it is not. Written before the response is sent;
+    never changed from the UI."""
 
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True, db_index=True)
     token = models.ForeignKey(
-        ApiToken, verbose_name=_("token"), on_delete=models.PROTECT, related_name="log"
+        ApiToken,
+        verbose_name=_("token"),
+        on_delete=models.PROTECT,
+        related_name="log",
+        null=True,
+        blank=True,
+        help_text=_("Empty: the token was unknown or malformed."),
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user"),
         on_delete=models.PROTECT,
         related_name="api_requests",
+        null=True,
+        blank=True,
     )
     endpoint = models.CharField(_("endpoint"), max_length=200)
     query = models.TextField(_("filters (query string)"), blank=True)
@@ -98,3 +112,48 @@ class ApiLog(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.user} {self.endpoint}"
+
+
+class AnonymisedContact(models.Model):
+    """Who could see a contact before it was anonymised. Erasure blanks the visibility in the
+    entry and its history (see contacts.models.ContactPerson.personal_data), so the database
+    records it here as it happens (ContactAnonymisation's trigger): the API then sends the
+    contact's tombstone only to callers who could see it, and tells nobody else that it
+    existed. Holds no personal data."""
+
+    contact_id = models.BigIntegerField(_("contact id"), db_index=True)
+    visibility = models.CharField(_("visibility before"), max_length=10, choices=Visibility)
+    anonymised_at = models.DateTimeField(_("anonymised at"), db_index=True)
+
+    class Meta:
+        ordering = ["-anonymised_at"]
+        verbose_name = _("anonymised contact")
+        verbose_name_plural = _("anonymised contacts")
+
+    def __str__(self):
+        return f"#{self.contact_id} ({self.visibility})"
+
+
+class ContactAnonymisation(ContactPerson):
+    """The contacts table, for the trigger that fills AnonymisedContact: whatever anonymises a
+    contact (reviews.services.anonymise, retention, SQL), its visibility before is kept."""
+
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = [
+            pgtrigger.Trigger(
+                name="api_record_anonymised",
+                when=pgtrigger.After,
+                operation=pgtrigger.Update,
+                condition=pgtrigger.Q(new__last_name="", new__functional_title=ANONYMOUS_TITLE)
+                & ~pgtrigger.Q(old__last_name="", old__functional_title=ANONYMOUS_TITLE),
+                # The table of AnonymisedContact, above.
+                func="""
+                INSERT INTO api_anonymisedcontact
+                    (contact_id, visibility, anonymised_at)
+                    VALUES (OLD.id, OLD.visibility, NEW.updated_at);
+                RETURN NULL;
+                """,
+            )
+        ]

@@ -1,21 +1,19 @@
 """Making, checking and revoking personal API tokens. Nothing here is about HTTP."""
 
-import hashlib
 import hmac
 import secrets
 
+from django.contrib.auth.models import Group
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from directory.core.hashing import hash_secret
 
 from .models import ApiToken
 
 PREFIX = "netzpol_"
-
-
-def hash_secret(token):
-    """SHA-256 of the token: enough for a random 256-bit secret (no salt or slow hash needed,
-    there is nothing to guess), and it lets a request find its token by one indexed lookup."""
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def create_token(user, name, expires_on=None):
@@ -33,22 +31,34 @@ def create_token(user, name, expires_on=None):
 
 class TokenInvalid(Exception):
     """The token is unknown, revoked or expired, or its owner's account is inactive; the
-    message says which, for the client."""
+    message says which, for the client. `entry` is the ApiToken when the token is known."""
+
+    def __init__(self, message, entry=None):
+        super().__init__(message)
+        self.entry = entry
 
 
 def check_token(token):
-    """The ApiToken for a token text, with its owner loaded; raises TokenInvalid."""
+    """The ApiToken for a token text, with its owner and the owner's group names (for the
+    role, see core.roles.role_of) loaded in one query; raises TokenInvalid."""
     digest = hash_secret(token)
-    entry = ApiToken.objects.select_related("user").filter(secret_hash=digest).first()
+    owner_groups = Group.objects.filter(user=OuterRef("user_id")).values("name")
+    entry = (
+        ApiToken.objects.select_related("user")
+        .annotate(owner_groups=ArraySubquery(owner_groups))
+        .filter(secret_hash=digest)
+        .first()
+    )
     # The lookup found the row by its hash; comparing again in constant time costs nothing.
     if entry is None or not hmac.compare_digest(entry.secret_hash, digest):
         raise TokenInvalid(_("Invalid token."))
+    entry.user.group_names = entry.owner_groups
     if entry.is_revoked:
-        raise TokenInvalid(_("This token has been revoked."))
+        raise TokenInvalid(_("This token has been revoked."), entry)
     if entry.is_expired:
-        raise TokenInvalid(_("This token has expired."))
+        raise TokenInvalid(_("This token has expired."), entry)
     if not entry.user.is_active:
-        raise TokenInvalid(_("The token's account is inactive."))
+        raise TokenInvalid(_("The token's account is inactive."), entry)
     return entry
 
 

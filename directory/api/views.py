@@ -4,18 +4,19 @@ JSON, with cursor pages, deltas (`modified_after`) and conditional GET."""
 import datetime
 
 from django.conf import settings
-from django.db.models import F, Func, OuterRef, Subquery
+from django.db.models import F, Func, OuterRef, Q, Subquery
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
-from rest_framework import exceptions, filters, mixins, viewsets
+from rest_framework import exceptions, filters, generics, mixins, viewsets
 from rest_framework.response import Response
 
 from directory.agreements.filters import AgreementFilter
-from directory.agreements.models import Agreement
+from directory.agreements.models import Agreement, AgreementParty
 from directory.contacts.filters import ContactFilter
 from directory.contacts.models import ContactPerson
 from directory.core.models import Language, Region, Topic
@@ -30,6 +31,7 @@ from .models import ApiLog, ApiToken
 from .pagination import EntryCursorPagination
 
 RATE_SETTING = "NETZPOL_RATE_API"
+LAST_USED_PRECISION = datetime.timedelta(minutes=1)
 
 
 def modified_after(request):
@@ -70,7 +72,8 @@ class ListFilterBackend(filters.BaseFilterBackend):
             raise exceptions.ValidationError(filterset.errors)
         queryset = filterset.qs
         since = modified_after(request)
-        return queryset.filter(updated_at__gt=since) if since else queryset
+        # `last_modified` as the entry shows it (see changes.last_modified), not only its row's.
+        return queryset.filter(changes.changed_after(since, view.shows())) if since else queryset
 
 
 class ApiRateThrottle:
@@ -99,6 +102,7 @@ class ApiView:
 
     throttle_classes = [ApiRateThrottle]
     model = None
+    # The ids of the entries the response delivers (for the log).
     delivered = ()
     last_modified = None
 
@@ -112,7 +116,9 @@ class ApiView:
         patch_vary_headers(response, ["Authorization", "Origin"])
         self.allow_origin(request, response)
         if isinstance(getattr(request, "auth", None), ApiToken):
-            self.log(request, response)
+            self.log(request, response, request.auth)
+        elif hasattr(request._request, "refused_token"):
+            self.log(request, response, request._request.refused_token)
         return response
 
     def conditional(self, request, response):
@@ -144,19 +150,25 @@ class ApiView:
             response.headers["Access-Control-Allow-Origin"] = origin
             response.headers["Access-Control-Expose-Headers"] = "ETag"
 
-    def log(self, request, response):
-        token = request.auth
+    def log(self, request, response, token):
+        """A row for a request made with a token; a refused token (unknown, malformed,
+        revoked, expired) is logged with the token and its owner if known, else with neither."""
         delivered = self.delivered or []
         ApiLog.objects.create(
             token=token,
-            user=token.user,
+            user=token.user if token else None,
             endpoint=request.path[:200],
             query=request.META.get("QUERY_STRING", ""),
             status=response.status_code,
             row_count=len(delivered),
-            contact_ids=[c.pk for c in delivered] if self.model is ContactPerson else [],
+            contact_ids=list(delivered) if self.model is ContactPerson else [],
         )
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        if request.auth is None:
+            return  # refused: not a use of the token
+        now = timezone.now()
+        # To the minute: a client paging through a list does not rewrite its token each time.
+        if token.last_used_at is None or now - token.last_used_at >= LAST_USED_PRECISION:
+            ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
 
 
 class EntryViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
@@ -168,28 +180,47 @@ class EntryViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
     filterset_class = None
 
     def entries(self, user):
-        return self.model.objects.visible_to(user).defer("search_vector")
+        """The entries `user` may see, with their `last_modified` (see `shows`)."""
+        return (
+            self.model.objects.visible_to(user)
+            .defer("search_vector")
+            .annotate(last_modified=changes.last_modified(self.shows()))
+        )
+
+    def shows(self):
+        """What the entry shows beyond its own row, for its `last_modified` (changes.Shown)."""
+        return []
 
     def get_queryset(self):
         return self.entries(self.request.user)
 
+    def rows(self, queryset):
+        """What the serializer reads: model instances, or rows of its COLUMNS (`.values()`)."""
+        columns = getattr(self.serializer_class, "COLUMNS", None)
+        return queryset.values(*columns) if columns else queryset
+
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(queryset)
-        self.delivered = page
+        page = self.paginate_queryset(self.rows(queryset))
+        self.delivered = [field(entry, "id") for entry in page]
         response = self.get_paginated_response(self.get_serializer(page, many=True).data)
         since = modified_after(request)
         if since and not request.query_params.get("cursor"):
             found = changes.tombstones(self.model, request.user, since)
             response.data["tombstones"] = serializers.TombstoneSerializer(found, many=True).data
-        self.last_modified = max((entry.updated_at for entry in page), default=None)
+        self.last_modified = max((field(entry, "last_modified") for entry in page), default=None)
         return response
 
     def retrieve(self, request, *args, **kwargs):
-        entry = self.get_object()
-        self.delivered = [entry]
-        self.last_modified = entry.updated_at
+        entry = generics.get_object_or_404(self.rows(self.get_queryset()), pk=kwargs["pk"])
+        self.delivered = [field(entry, "id")]
+        self.last_modified = field(entry, "last_modified")
         return Response(self.get_serializer(entry).data)
+
+
+def field(entry, name):
+    """A field of a model instance or of a `.values()` row."""
+    return entry[name] if isinstance(entry, dict) else getattr(entry, name)
 
 
 @schema.entry_endpoint(schema.ORGANISATION_FILTERS)
@@ -207,6 +238,14 @@ class OrganisationViewSet(EntryViewSet):
             .select_related("land")
             .with_names("topics", "regions", "languages")
         )
+
+    def shows(self):
+        return [
+            changes.linked(Organisation, "topics"),
+            changes.linked(Organisation, "regions"),
+            changes.linked(Organisation, "languages"),
+            changes.related("land", Region),
+        ]
 
 
 def nearest_visible_superior():
@@ -235,6 +274,14 @@ class PoliceUnitViewSet(EntryViewSet):
             return queryset.annotate(shown_parent_id=F("parent_id"))
         return queryset.annotate(shown_parent_id=nearest_visible_superior())
 
+    def shows(self):
+        return [
+            changes.superiors(),
+            changes.linked(PoliceUnit, "topics"),
+            changes.related("land", Region),
+            changes.related("jurisdiction", Region),
+        ]
+
 
 @schema.entry_endpoint(schema.CONTACT_FILTERS)
 class ContactViewSet(EntryViewSet):
@@ -247,7 +294,15 @@ class ContactViewSet(EntryViewSet):
     serializer_class = serializers.ContactSerializer
 
     def entries(self, user):
-        return super().entries(user).with_details().with_names("languages")
+        return super().entries(user).with_names("topics", "languages")
+
+    def shows(self):
+        return [
+            changes.related("organisation", Organisation),
+            changes.superiors("police_unit__"),
+            changes.linked(ContactPerson, "topics"),
+            changes.linked(ContactPerson, "languages"),
+        ]
 
 
 @schema.entry_endpoint(schema.AGREEMENT_FILTERS)
@@ -261,6 +316,29 @@ class AgreementViewSet(EntryViewSet):
 
     def entries(self, user):
         return super().entries(user).with_party_entries(user)
+
+    def shows(self):
+        """Topics, and the parties' names: their organisations and police units' paths."""
+        parties = AgreementParty.objects.filter(agreement=OuterRef("pk"))
+        organisations = changes.related("organisation", Organisation)
+        units = changes.superiors("police_unit__")
+
+        def parties_changed_after(since):
+            changed = AgreementParty.objects.filter(
+                organisations.changed_after(since) | units.changed_after(since)
+            )
+            return Q(pk__in=changed.values("agreement"))
+
+        return [
+            changes.linked(Agreement, "topics"),
+            changes.Shown(
+                newest=Greatest(
+                    changes.newest(parties, "organisation__updated_at"),
+                    changes.newest(parties.annotate(unit=units.newest), "unit"),
+                ),
+                changed_after=parties_changed_after,
+            ),
+        ]
 
 
 class ReferenceViewSet(ApiView, mixins.ListModelMixin, viewsets.GenericViewSet):

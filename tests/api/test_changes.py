@@ -8,10 +8,18 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.http import http_date
 
 from directory.api.tokens import create_token
 from directory.reviews.services import anonymise
-from tests.factories import ContactPersonFactory, OrganisationFactory
+from tests.factories import (
+    ContactPersonFactory,
+    LanguageFactory,
+    OrganisationFactory,
+    PoliceUnitFactory,
+    TopicFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -41,6 +49,16 @@ def history(member, curator):
     staff_contact = ContactPersonFactory(
         organisation=unchanged, visibility="staff", consent_basis=""
     )
+    members_anonymised = ContactPersonFactory(organisation=unchanged)
+    staff_anonymised = ContactPersonFactory(
+        organisation=unchanged, visibility="staff", consent_basis=""
+    )
+    public_anonymised_then_deleted = ContactPersonFactory(
+        organisation=unchanged, visibility="public"
+    )
+    staff_anonymised_then_deleted = ContactPersonFactory(
+        organisation=unchanged, visibility="staff", consent_basis=""
+    )
 
     since = timezone.now()
 
@@ -57,6 +75,13 @@ def history(member, curator):
     members_contact.delete()
     edited_contact.function = "Neu"
     edited_contact.save()
+    anonymise(members_anonymised, curator, reason="Test")
+    anonymise(staff_anonymised, curator, reason="Test")
+    anonymised_then_deleted = []
+    for contact in (public_anonymised_then_deleted, staff_anonymised_then_deleted):
+        anonymise(contact, curator, reason="Test")
+        anonymised_then_deleted.append(contact.pk)
+        contact.delete()
     return {
         "since": since,
         "changed": changed.pk,
@@ -67,6 +92,10 @@ def history(member, curator):
         "deleted_staff": staff_pk,
         "deleted_members": members_pk,
         "edited_contact": edited_contact.pk,
+        "anonymised_members": members_anonymised.pk,
+        "anonymised_staff": staff_anonymised.pk,
+        "public_anonymised_then_deleted": anonymised_then_deleted[0],
+        "staff_anonymised_then_deleted": anonymised_then_deleted[1],
     }
 
 
@@ -78,7 +107,16 @@ def test_anonymous_delta_has_public_changes_and_public_tombstones(api_get, histo
         sorted([history["changed"], history["made_after"]]),
         [(history["deleted_public"], "deleted")],
     )
-    assert contacts == ([], [(history["anonymised"], "anonymised")])
+    # Only contacts the public could see: no tombstone says a members' or staff contact existed.
+    assert contacts == (
+        [],
+        sorted(
+            [
+                (history["anonymised"], "anonymised"),
+                (history["public_anonymised_then_deleted"], "deleted"),
+            ]
+        ),
+    )
 
 
 def test_member_delta_has_everything_the_member_could_see(api_get, history, member):
@@ -93,7 +131,14 @@ def test_member_delta_has_everything_the_member_could_see(api_get, history, memb
     )
     assert contacts == (
         [history["edited_contact"]],
-        sorted([(history["anonymised"], "anonymised"), (history["deleted_members"], "deleted")]),
+        sorted(
+            [
+                (history["anonymised"], "anonymised"),
+                (history["anonymised_members"], "anonymised"),
+                (history["deleted_members"], "deleted"),
+                (history["public_anonymised_then_deleted"], "deleted"),
+            ]
+        ),
     )
 
 
@@ -103,8 +148,22 @@ def test_curator_sees_the_anonymised_entry_itself_and_staff_deletions(api_get, h
     contacts = delta(api_get, "contacts", history["since"], token)
 
     assert contacts == (
-        sorted([history["anonymised"], history["edited_contact"]]),
-        sorted([(history["deleted_members"], "deleted"), (history["deleted_staff"], "deleted")]),
+        sorted(
+            [
+                history["anonymised"],
+                history["edited_contact"],
+                history["anonymised_members"],
+                history["anonymised_staff"],
+            ]
+        ),
+        sorted(
+            [
+                (history["deleted_members"], "deleted"),
+                (history["deleted_staff"], "deleted"),
+                (history["public_anonymised_then_deleted"], "deleted"),
+                (history["staff_anonymised_then_deleted"], "deleted"),
+            ]
+        ),
     )
 
 
@@ -113,3 +172,39 @@ def test_a_later_moment_sees_nothing(api_get, history):
 
     assert delta(api_get, "organisations", later) == ([], [])
     assert delta(api_get, "contacts", later) == ([], [])
+
+
+def test_renamed_topic_organisation_or_superior_unit_puts_the_contact_into_the_delta(
+    api_get, member
+):
+    token = create_token(member, "Abgleich")[1]
+    topic, language = TopicFactory(name="Rassismus"), LanguageFactory(name="Arabisch", code="ar")
+    organisation = OrganisationFactory(name="Nordlicht")
+    by_topic = ContactPersonFactory(organisation=OrganisationFactory(), topics=[topic])
+    by_language = ContactPersonFactory(organisation=OrganisationFactory())
+    by_language.languages.add(language)
+    by_organisation = ContactPersonFactory(organisation=organisation)
+    top = PoliceUnitFactory(name="Präsidium")
+    by_unit = ContactPersonFactory(
+        organisation=None, police_unit=PoliceUnitFactory(name="Wache", parent=top)
+    )
+    ContactPersonFactory()  # changes nothing below
+    url = f"/api/v1/contacts/{by_unit.pk}/"
+    before = api_get(url, token=token)
+
+    def renamed(entry, name):
+        since = timezone.now()
+        entry.name = name
+        entry.save()
+        return delta(api_get, "contacts", since, token)[0]
+
+    assert renamed(topic, "Rassismus (neu)") == [by_topic.pk]
+    assert renamed(language, "Arabisch (neu)") == [by_language.pk]
+    assert renamed(organisation, "Nordlicht e.V.") == [by_organisation.pk]
+    assert renamed(top, "Polizeipräsidium") == [by_unit.pk]
+    after = api_get(url, token=token, **{"If-None-Match": before["ETag"]})
+    assert after.status_code == 200
+    assert after.json()["affiliation"] == "Polizeipräsidium > Wache"
+    newer = parse_datetime(after.json()["last_modified"])
+    assert newer > parse_datetime(before.json()["last_modified"])
+    assert after["Last-Modified"] == http_date(newer.timestamp())

@@ -127,6 +127,38 @@ def test_every_token_request_is_logged_with_the_contacts_it_delivered(api_get, c
     assert entry.last_used_at is not None
 
 
+def test_refused_tokens_are_logged_with_the_owner_when_known_and_no_secret(
+    api_get, coordinator, tokens
+):
+    revoked = ApiToken.objects.get(name="Widerrufen")
+    expired = ApiToken.objects.get(name="Abgelaufen")
+
+    api_get("/api/v1/contacts/?q=Muster", token=tokens["revoked"])
+    api_get("/api/v1/organisations/", token=tokens["expired"])
+    api_get("/api/v1/topics/", Authorization="Bearer netzpol_unbekannt123")
+    api_get("/api/v1/topics/", Authorization="Bearer")
+
+    log = list(ApiLog.objects.order_by("pk"))
+    assert [(row.endpoint, row.status, row.row_count) for row in log] == [
+        ("/api/v1/contacts/", 401, 0),
+        ("/api/v1/organisations/", 401, 0),
+        ("/api/v1/topics/", 401, 0),
+        ("/api/v1/topics/", 401, 0),
+    ]
+    assert [(row.token, row.user) for row in log] == [
+        (revoked, coordinator),
+        (expired, coordinator),
+        (None, None),
+        (None, None),
+    ]
+    assert log[0].query == "q=Muster"
+    stored = str(list(ApiLog.objects.values()))
+    for secret in [tokens["revoked"], tokens["expired"], "netzpol_unbekannt123"]:
+        assert secret not in stored
+    revoked.refresh_from_db()
+    assert revoked.last_used_at is None  # a refused request is no use of the token
+
+
 def test_rate_limit_per_token_answers_429(api_get, member, settings):
     settings.RATELIMIT_ENABLE = True
     settings.NETZPOL_RATE_API = "2/h"
