@@ -94,3 +94,20 @@ def test_a_member_reports_an_error_from_the_entry_page(page, member):
     request = CorrectionRequest.objects.get()
     assert request.entry_id == contact.pk
     assert "0231 999" in request.message
+
+
+@pytest.mark.parametrize("width", [1200, 1280, 1366, 1400, 1600])
+def test_the_navigation_fits_the_screen_and_its_search_field_can_be_typed_in(page, curator, width):
+    # A curator's menu is the longest; German labels are longer than English ones.
+    page.set_viewport_size({"width": width, "height": 800})
+    log_in(page, curator.username)
+    page.goto(LIST)
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    # From 1200 px on the menu stands open in one row, the search field wide enough to type in.
+    assert not page.locator(".navbar-toggler").is_visible()
+    search = page.locator("#nav-search")
+    assert search.bounding_box()["width"] >= 140
+    search.fill("Antisemitismus Dortmund")
+    search.press("Enter")
+    page.wait_for_url(lambda url: "/suche/?q=Antisemitismus" in url)
