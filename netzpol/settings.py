@@ -305,7 +305,14 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 CACHES = {
     "default": env.cache_url("CACHE_URL")
     if env.str("CACHE_URL", default="")
-    else {"BACKEND": "directory.core.cache.DatabaseCache", "LOCATION": "netzpol_cache"}
+    else {"BACKEND": "directory.core.cache.DatabaseCache", "LOCATION": "netzpol_cache"},
+    # Rendered filter forms and their choices, per worker: their keys hold the data's version,
+    # read from the database, so no worker shows old ones (directory/core/formcache.py).
+    "listing": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "netzpol-listing",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
 }
 _PER_PROCESS_CACHES = {
     "django.core.cache.backends.locmem.LocMemCache",

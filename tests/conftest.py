@@ -37,6 +37,15 @@ def german():
         yield
 
 
+@pytest.fixture(autouse=True)
+def empty_listing_cache():
+    """Each test starts with no rendered filter forms kept (directory/core/formcache.py): the
+    cache lives in the process, not in the test's rolled-back transaction."""
+    from django.core.cache import caches
+
+    caches["listing"].clear()
+
+
 @pytest.fixture
 def run_manage():
     """Run `manage.py` in a subprocess against the test database's server, with extra env."""

@@ -12,11 +12,13 @@ from django import forms
 from django.db.models import F
 from django.utils.cache import patch_vary_headers
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_filters.views import FilterView
 
-from . import registry
+from . import formcache, registry
 from .models import Language, Region, ReviewState, Topic
+from .paging import counted_page
 from .roles import Role, rate_limit, role_of
 from .search import SearchableQuerySet, search_stems, search_terms
 from .sorting import GermanKey, german_ordering
@@ -40,16 +42,28 @@ def offered_page_size(value):
     return max((s for s in PAGE_SIZES if s <= size), default=PAGE_SIZES[0])
 
 
+def region_rows():
+    return list(
+        Region.objects.order_by(GermanKey("name"), "name").values_list("pk", "name", "parent")
+    )
+
+
 class RegionTree:
     """Every region, read in one query: the filter's choices, grouped by Land (the Land itself
-    is "whole state"), and what lies within a region (a Land with its Kreise and Bezirke)."""
+    is "whole state"), and what lies within a region (a Land with its Kreise and Bezirke).
 
-    def __init__(self):
+    With `version` (formcache.reference_version, covering Region) the rows come from the
+    listing cache when they were read for that version before."""
+
+    def __init__(self, version=None):
         self.children = {}
         self.parent = {}
-        for pk, name, parent in Region.objects.order_by(GermanKey("name"), "name").values_list(
-            "pk", "name", "parent"
-        ):
+        rows = (
+            formcache.cached(f"rows:{Region._meta.label}:{version}", region_rows)
+            if version
+            else region_rows()
+        )
+        for pk, name, parent in rows:
             self.children.setdefault(parent, []).append((pk, name))
             self.parent[pk] = parent
 
@@ -88,17 +102,26 @@ def linked_to(queryset, field_name, ids):
     return queryset.filter(pk__in=links.values(field.m2m_field_name()))
 
 
-def name_choices(model):
-    """(pk, name) choices of a small reference table, in one query."""
-    names = model.objects.order_by(GermanKey("name"), "name").values_list("pk", "name")
-    return [(str(pk), name) for pk, name in names]
+def name_choices(model, version=None):
+    """(pk, name) choices of a small reference table, in one query; with `version`
+    (formcache.reference_version, covering `model`) from the listing cache when they were read
+    for that version before."""
+
+    def read():
+        names = model.objects.order_by(GermanKey("name"), "name").values_list("pk", "name")
+        return [(str(pk), name) for pk, name in names]
+
+    if version:
+        return formcache.cached(f"choices:{model._meta.label}:{version}", read)
+    return read()
 
 
 class AnyOfFilter(django_filters.MultipleChoiceFilter):
     """Entries linked to any of the chosen items (OR within the filter, AND with the others).
 
-    The choices are read once per filter set (`load_choices`): validating and rendering the
-    form then cost no further query."""
+    The choices are read once per filter set (`load_choices`), from the listing cache for the
+    filter set's reference version: validating and rendering the form then cost no further
+    query."""
 
     def __init__(self, *args, items, **kwargs):
         self.items = items  # the linked model (django-filter's `model` is the list's)
@@ -106,7 +129,8 @@ class AnyOfFilter(django_filters.MultipleChoiceFilter):
         super().__init__(*args, choices=[], **kwargs)
 
     def load_choices(self):
-        self.extra["choices"] = name_choices(self.items)
+        version = getattr(self.parent, "reference_version", None)
+        self.extra["choices"] = name_choices(self.items, version=version)
 
     def filter(self, qs, value):
         return linked_to(qs, self.field_name, value) if value else qs
@@ -216,10 +240,14 @@ class DirectoryFilterSet(django_filters.FilterSet):
         self.filters = {
             name: self.filters[name] for name in [*first, *rest, *last] if name in self.filters
         }
+        # What the choices come from, for the listing cache's keys (see formcache.py).
+        self.reference_version = formcache.reference_version(
+            [Region, *(f.items for f in self.filters.values() if isinstance(f, AnyOfFilter))]
+        )
         for item in self.filters.values():
             if isinstance(item, AnyOfFilter):
                 item.load_choices()
-        self.regions = RegionTree()
+        self.regions = RegionTree(version=self.reference_version)
         if "region" in self.filters:
             self.filters["region"].extra["choices"] = self.regions.choices()
 
@@ -259,6 +287,11 @@ class DirectoryFilterSet(django_filters.FilterSet):
         # Names in German order (see sorting.py); the primary key last: pages never overlap
         # when sorted values repeat.
         return queryset.order_by(*german_ordering(queryset, ordering), "pk")
+
+    @cached_property
+    def rendered_form(self):
+        """The filter form, as `{{ form|crispy }}` renders it (see formcache.py)."""
+        return formcache.rendered_form(self)
 
     @property
     def page_size(self):
@@ -303,8 +336,10 @@ class DirectoryListView(FilterView):
     def paginate_queryset(self, queryset, page_size):
         # A page number that is not a number or lies past the end shows the first or the last
         # page instead of an error: shared links stay usable after the list shrinks.
+        # The page and the count from one pass where it can (see paging.py).
         paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        number = self.request.GET.get(self.page_kwarg)
+        page = counted_page(paginator, number) or paginator.get_page(number)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
