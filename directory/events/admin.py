@@ -170,6 +170,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         "decided_at",
         "decided_by",
         "invitation",
+        "attendance",
     ]
     fieldsets = [
         (
@@ -187,7 +188,14 @@ class RegistrationAdmin(admin.ModelAdmin):
         ),
         (
             _("Decision"),
-            {"fields": ["contact", ("status", "decided_at", "decided_by"), "invitation"]},
+            {
+                "fields": [
+                    "contact",
+                    ("status", "decided_at", "decided_by"),
+                    "invitation",
+                    "attendance",
+                ]
+            },
         ),
     ]
 

@@ -1,11 +1,13 @@
 """What coordinators do with an event: build its invitation list from the directory, send the
 invitations, record attendance, print the attendance list and export the invitations. Every
-page shows and handles only the contacts the coordinator may see."""
+page shows and handles only the contacts the coordinator may see; the attendance screen and
+list also hold the guests (registrations accepted with a place of their own)."""
 
 import csv
 
 from django import forms
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import F
 from django.forms import modelformset_factory
 from django.http import HttpResponse
@@ -19,14 +21,15 @@ from django.views.decorators.http import require_POST
 from directory.contacts.filters import ContactFilter
 from directory.contacts.models import ContactPerson
 from directory.core.roles import Role, rate_limit, role_required
+from directory.core.sorting import german_sort_key
 from directory.exports.cells import neutralise
 from directory.exports.merkliste import saved_contacts
 from directory.exports.models import ExportLog
 from directory.exports.views import describe
 from directory.exports.writers import BOM, print_sheet
 
-from . import services
-from .models import Event, Invitation
+from . import registration_services, services
+from .models import Event, Invitation, Registration
 from .views import visible_event
 
 PREVIEW = 20
@@ -163,6 +166,17 @@ class AttendanceForm(forms.ModelForm):
 AttendanceFormSet = modelformset_factory(Invitation, form=AttendanceForm, extra=0)
 
 
+class GuestAttendanceForm(forms.ModelForm):
+    class Meta:
+        model = Registration
+        fields = ["attendance"]
+
+
+GuestAttendanceFormSet = modelformset_factory(Registration, form=GuestAttendanceForm, extra=0)
+# The guests' forms are sent with the invitees' under their own prefix.
+GUEST_PREFIX = "guest"
+
+
 def visible_invitations(event, user):
     return (
         Invitation.objects.filter(event=event)
@@ -183,16 +197,26 @@ def attendance(request, pk):
         state=Invitation.State.DECLINED, attendance=""
     )
     formset = AttendanceFormSet(request.POST or None, queryset=invitations)
+    guests = GuestAttendanceFormSet(
+        request.POST or None,
+        queryset=registration_services.guests_of(event),
+        prefix=GUEST_PREFIX,
+    )
     if request.method == "POST":
-        if formset.is_valid():
-            formset.save()
+        # Both checked before either is saved: one submit, all or nothing.
+        if all([formset.is_valid(), guests.is_valid()]):
+            with transaction.atomic():
+                formset.save()
+                guests.save()
             if event.status != Event.Status.CANCELLED:
                 event.status = Event.Status.HELD
                 event.save(update_fields=["status", "updated_at"])
             messages.success(request, _("Attendance saved."))
             return redirect(event)
         messages.error(request, _("Please correct the marked entries."))
-    return render(request, "events/attendance.html", {"event": event, "formset": formset})
+    return render(
+        request, "events/attendance.html", {"event": event, "formset": formset, "guests": guests}
+    )
 
 
 def expected_contacts(event, user):
@@ -215,7 +239,16 @@ def attendance_sheet(request, pk):
     event = visible_event(request, pk)
     contacts = list(expected_contacts(event, request.user))
     header = [_("Name"), _("Organisation / police unit"), _("Function")]
-    rows = [(c.display_name, str(c.affiliation), c.function) for c in contacts]
+    # Invitees and guests (registrations with a place of their own) together, by name.
+    people = [
+        ((c.last_name or c.functional_title, c.first_name), c.display_name, str(c.affiliation), c)
+        for c in contacts
+    ] + [
+        ((g.last_name, g.first_name), g.full_name, g.organisation_name, g)
+        for g in registration_services.guests_of(event)
+    ]
+    people.sort(key=lambda p: (german_sort_key(p[0][0]), german_sort_key(p[0][1])))
+    rows = [(name, affiliation, person.function) for _key, name, affiliation, person in people]
     services.log_event_export(
         request.user, event, ExportLog.Format.PRINT, len(rows), [c.pk for c in contacts]
     )

@@ -485,6 +485,14 @@ class Registration(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.NEW, db_index=True
     )
+    # A guest's attendance, recorded with the invitees' (a linked one is its invitation's).
+    attendance = models.CharField(
+        _("attendance"),
+        max_length=10,
+        choices=Invitation.Attendance,
+        blank=True,
+        default="",
+    )
     contact = models.ForeignKey(
         ContactPerson,
         verbose_name=_("contact person in the directory"),
@@ -529,6 +537,7 @@ class Registration(models.Model):
             "email",
             "phone",
             "note",
+            "attendance",
         ],
         "purpose": _("Registrations for public events through the registration form"),
         "basis": _("Consent given with the registration (Art. 6(1)(a) DSGVO)"),

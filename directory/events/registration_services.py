@@ -200,6 +200,12 @@ def accepted_for(event):
     ).order_by("last_name", "first_name", "pk")
 
 
+def guests_of(event):
+    """The guests on the attendance screen, sheet and exports: registrations accepted with a
+    place of their own (not the waiting list; a linked one is its contact's invitation)."""
+    return event.registrations.holding_a_place().order_by("last_name", "first_name", "pk")
+
+
 # --- retention --------------------------------------------------------------------------------
 
 

@@ -106,6 +106,7 @@ def subject_access_report(contact):
             "consent": r.consent_text,
             "consent_at": plain(r.consent_at),
             "status": r.status,
+            "attendance": r.attendance,
         }
         for r in event_registrations_of(contact)
     ]
@@ -219,6 +220,7 @@ def readable_report(contact):
                 "organisation": r.organisation_name,
                 "email": r.email,
                 "status": r.get_status_display(),
+                "attendance": r.get_attendance_display(),
             }
             for r in event_registrations_of(contact)
         ],

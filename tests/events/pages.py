@@ -37,6 +37,8 @@ def event_pages():
     invitation = InvitationFactory(event=upcoming, contact=contact, state="accepted")
     InvitationFactory(event=past, contact=contact, state="accepted", attendance="attended")
     InvitationFactory(event=past, state="maybe")
+    # A guest (registration with a place) on the attendance screen and the printed list.
+    RegistrationFactory(event=past, status="accepted", last_name="Gastmann")
     conference = EventFactory(
         title="Offene Konferenz: Gemeinsam gegen Hasskriminalität",
         visibility="public",

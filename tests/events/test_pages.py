@@ -141,6 +141,8 @@ def test_attendance_is_recorded_after_the_event(client, coordinator):
         "form-0-attendance": "attended",
         "form-1-id": str(absent.pk),
         "form-1-attendance": "excused",
+        "guest-TOTAL_FORMS": "0",
+        "guest-INITIAL_FORMS": "0",
     }
 
     response = client.post(url, data)
@@ -162,6 +164,8 @@ def test_attendance_of_an_invisible_contact_cannot_be_set(client, coordinator):
         "form-INITIAL_FORMS": "1",
         "form-0-id": str(hidden.pk),
         "form-0-attendance": "attended",
+        "guest-TOTAL_FORMS": "0",
+        "guest-INITIAL_FORMS": "0",
     }
 
     client.post(reverse("events:attendance", args=[event.pk]), data)
