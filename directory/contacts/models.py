@@ -290,6 +290,13 @@ class ContactPerson(CuratedModel):
             ),
             GinIndex(fields=["region_ids"], name="contact_region_ids_gin"),
             GinIndex(fields=["topic_ids"], name="contact_topic_ids_gin"),
+            # The figures (directory.network) count contacts by affiliation, visibility and
+            # review date from this index alone, without reading the wide rows.
+            models.Index(
+                fields=["organisation", "police_unit"],
+                include=["id", "visibility", "review_due"],
+                name="contact_affiliation_cover",
+            ),
         ]
         verbose_name = _("contact person")
         verbose_name_plural = _("contact persons")

@@ -11,6 +11,11 @@ The key holds:
 - the day (figures about "current" and "the last 12 months" change at midnight), the role
   (figures count what the role may see) and the language (labels are translated).
 
+When a key is missing, one process computes it (it holds a lock key, `cache.add`); the others
+wait up to WAIT seconds for its result, reading the key again, and compute it themselves only
+if it is still missing then (the computing process failed or is slow). So several workers that
+miss the same key at once count once, not each.
+
 Old keys are never read again and expire after TIMEOUT; TIMEOUT also bounds how long a change
 in a transaction that committed after a later one (its event id is lower) can stay unseen, and
 how long figures computed by the code before a deployment are shown after it (clear the cache
@@ -18,6 +23,7 @@ on a deployment that changes them).
 """
 
 import hashlib
+import time
 import uuid
 
 from django.core.cache import cache
@@ -35,6 +41,11 @@ from directory.projects.models import Project, ProjectParty
 from directory.requests.models import OfficeRequest
 
 TIMEOUT = 60 * 60
+# How long a process computing a missing key holds its lock at most (a crashed one's lock
+# lapses then), and how long the others wait for its result before computing it themselves.
+LOCK_TIMEOUT = 60
+WAIT = 20
+POLL = 0.1
 TOKEN_KEY = "network:figures:token"  # noqa: S105 (a cache key, no secret)
 TRACKED = [
     Organisation,
@@ -75,9 +86,14 @@ def token():
     return value
 
 
+def bump_now():
+    """Every cached figure is old from now on."""
+    cache.set(TOKEN_KEY, uuid.uuid4().hex, None)
+
+
 def bump(**_kwargs):
     """Signal receiver: after the commit, every cached figure is old."""
-    transaction.on_commit(lambda: cache.set(TOKEN_KEY, uuid.uuid4().hex, None))
+    transaction.on_commit(bump_now)
 
 
 def cached(name, user, compute, today=None):
@@ -86,8 +102,36 @@ def cached(name, user, compute, today=None):
     marks = "-".join(str(mark or 0) for mark in history_marks())
     data = hashlib.sha256(f"{token()}:{marks}".encode()).hexdigest()[:32]
     key = f"network:{name}:{int(role_of(user))}:{translation.get_language()}:{today}:{data}"
+    return computed_once(key, compute)
+
+
+def computed_once(key, compute, wait=None):
+    """The value under `key`, else `compute()` stored there: by one process at a time (see
+    above); the others wait up to `wait` seconds (WAIT) for it."""
     value = cache.get(key)
-    if value is None:
+    if value is not None:
+        return value
+    lock = f"{key}:computing"
+    if not cache.add(lock, 1, LOCK_TIMEOUT):
+        deadline = time.monotonic() + (WAIT if wait is None else wait)
+        while time.monotonic() < deadline:
+            time.sleep(POLL)
+            value = cache.get(key)
+            if value is not None:
+                return value
+            if cache.get(lock) is None:
+                # Its holder finished without storing a value (it failed): compute it here.
+                break
+        value = cache.get(key)
+        if value is not None:
+            return value
+        # Still missing: compute and store it here (a result is better than an error).
         value = compute()
         cache.set(key, value, TIMEOUT)
+        return value
+    try:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    finally:
+        cache.delete(lock)
     return value

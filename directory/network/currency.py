@@ -24,7 +24,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from directory.contacts.models import ContactPerson
-from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 from directory.requests.models import BrokeredContact, OfficeRequest
 from directory.reviews.models import ConfirmationEmail, CorrectionRequest
@@ -54,8 +53,9 @@ def contacts_by_land(contacts, today, land_expression):
         contacts.filter(organisation__isnull=False), "organisation__land__name", today
     )
     per_unit = current_by(contacts.filter(organisation__isnull=True), "police_unit_id", today)
+    # Every unit's Land (a few thousand short rows, cheaper than naming thousands of ids).
     lands = dict(
-        PoliceUnit.objects.filter(pk__in=[pk for pk in per_unit if pk])
+        PoliceUnit.objects.order_by()
         .annotate(land_name=land_expression())
         .values_list("pk", "land_name")
     )
@@ -66,17 +66,14 @@ def contacts_by_land(contacts, today, land_expression):
     return counts
 
 
-def currency_by_land(user, today, land_expression):
+def currency_by_land(user, today, land_expression, organisations, units):
     """[(Land, entries, current, %, organisations %, police units %, contact persons %)]:
     organisations by their Land, police units by their jurisdiction's (else their address's),
-    contact persons by their organisation's or police unit's Land."""
+    contact persons by their organisation's or police unit's Land; `organisations` and
+    `units` the [(Land, entries, current)] of the ones `user` may see (`by_kind_and_land`)."""
     parts = [
-        current_by(Organisation.objects.visible_to(user), "land__name", today),
-        current_by(
-            PoliceUnit.objects.visible_to(user).annotate(land_name=land_expression()),
-            "land_name",
-            today,
-        ),
+        {land: (total, current) for land, total, current in organisations},
+        {land: (total, current) for land, total, current in units},
         contacts_by_land(ContactPerson.objects.visible_to(user), today, land_expression),
     ]
     names = sorted({name for part in parts for name in part if name})

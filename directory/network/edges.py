@@ -126,7 +126,9 @@ def shared_parties(party_model, owner, owners, organisations, units):
         .annotate(first=Least(a, b), second=Greatest(a, b))
         .order_by()
         .values_list("first", "second")
-        .annotate(weight=Count(owner, distinct=True))
+        # Each node is a party once per agreement/project (party_constraints): a pair meets
+        # once per shared one, so counting rows counts them (no DISTINCT, no sort).
+        .annotate(weight=Count(owner))
     )
 
 

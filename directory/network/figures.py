@@ -14,10 +14,25 @@ from directory.police.models import PoliceUnit
 from directory.projects.models import Project
 from directory.requests.models import BrokeredContact
 
-from .counting import by_topic, counted, currency, per_quarter, per_year, unit_land
+from .counting import (
+    by_kind_and_land,
+    by_topic,
+    counted,
+    currency_rows,
+    labelled,
+    per_quarter,
+    per_year,
+    unit_land,
+)
 from .currency import confirmation_answers, currency_by_land, requests_by_reason
 from .lands import BY_NAME, POPULATION_DATE
-from .networked import networked, networked_by_kind, networked_by_land, networked_per_quarter
+from .networked import (
+    kind_and_land,
+    networked,
+    networked_by_kind,
+    networked_by_land,
+    networked_per_quarter,
+)
 from .tilemap import tile_map
 
 BAR_WIDTH = 300  # the longest bar, in SVG user units
@@ -69,6 +84,11 @@ def statistics_tables(user, today=None):
     events = Event.objects.visible_to(user)
     n_org, n_unit = gettext("Organisations"), gettext("Police units")
     networked_orgs, networked_units = networked(user)
+    networked_counts = kind_and_land(networked_orgs, networked_units)
+    org_kinds, org_lands = by_kind_and_land(organisations, "land__name", today)
+    unit_kinds, unit_lands = by_kind_and_land(
+        units.annotate(land_name=unit_land()), "land_name", today
+    )
     tables = [
         Table(
             "networked",
@@ -94,7 +114,7 @@ def statistics_tables(user, today=None):
                 gettext("Together"),
                 gettext("Per 100,000 inhabitants"),
             ],
-            networked_by_land(networked_orgs, networked_units),
+            networked_by_land(networked_counts),
             bar_column=3,
             chart="tiles",
             note=gettext(
@@ -108,38 +128,42 @@ def statistics_tables(user, today=None):
             "networked_kind",
             gettext("Networked actors by kind"),
             [gettext("Kind"), gettext("Networked")],
-            networked_by_kind(networked_orgs, networked_units),
+            networked_by_kind(networked_counts),
         ),
         Table(
             "networked_topic",
             gettext("Networked actors by topic"),
             [gettext("Topic"), n_org, n_unit],
-            by_topic(networked_orgs, networked_units),
+            networked_counts["topics"],
         ),
         Table(
             "organisations_land",
             gettext("Organisations by federal state"),
             [gettext("Federal state"), n_org],
-            counted(organisations, "land__name"),
+            labelled((land, n) for land, n, _current in org_lands),
         ),
         Table(
             "police_land",
             gettext("Police units by federal state"),
             [gettext("Federal state"), n_unit],
-            counted(units.annotate(land_name=unit_land()), "land_name"),
+            labelled((land, n) for land, n, _current in unit_lands),
             note=gettext("By the region of jurisdiction, else by the address."),
         ),
         Table(
             "organisations_kind",
             gettext("Organisations by kind"),
             [gettext("Kind"), n_org],
-            counted(organisations, "kind", dict(Organisation.Kind.choices)),
+            labelled(
+                ((kind, n) for kind, n, _current in org_kinds), dict(Organisation.Kind.choices)
+            ),
         ),
         Table(
             "police_kind",
             gettext("Police units by kind"),
             [gettext("Kind"), n_unit],
-            counted(units, "kind", dict(PoliceUnit.Kind.choices)),
+            labelled(
+                ((kind, n) for kind, n, _current in unit_kinds), dict(PoliceUnit.Kind.choices)
+            ),
         ),
         Table(
             "topics",
@@ -159,7 +183,7 @@ def statistics_tables(user, today=None):
                 f"{n_unit} %",
                 f"{gettext('Contact persons')} %",
             ],
-            currency_by_land(user, today, unit_land),
+            currency_by_land(user, today, unit_land, org_lands, unit_lands),
             bar_column=3,
             note=gettext(
                 "Organisations, police units and contact persons together; a contact person "
@@ -170,14 +194,14 @@ def statistics_tables(user, today=None):
             "currency_organisations",
             gettext("Currency of organisations by kind"),
             [gettext("Kind"), n_org, gettext("Verified within the review interval"), "%"],
-            currency(organisations, dict(Organisation.Kind.choices), today),
+            currency_rows(org_kinds, dict(Organisation.Kind.choices)),
             bar_column=3,
         ),
         Table(
             "currency_police",
             gettext("Currency of police units by kind"),
             [gettext("Kind"), n_unit, gettext("Verified within the review interval"), "%"],
-            currency(units, dict(PoliceUnit.Kind.choices), today),
+            currency_rows(unit_kinds, dict(PoliceUnit.Kind.choices)),
             bar_column=3,
         ),
         Table(

@@ -14,6 +14,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce
 
 from directory.agreements.models import Agreement, AgreementParty
+from directory.core.models import Topic
 from directory.core.roles import Role, role_of
 from directory.events.models import Event, Invitation
 from directory.organisations.models import Organisation
@@ -21,8 +22,16 @@ from directory.police.models import PoliceUnit
 from directory.projects.models import Project, ProjectParty
 from directory.requests.models import BrokeredContact
 
-from .counting import NOT_SPECIFIED, counted, quarter_label, unit_land
+from .counting import NOT_SPECIFIED, labelled, quarter_label, unit_land
 from .lands import BY_NAME, per_100k
+
+
+def among(field, queryset):
+    """A filter: `field` names a row of `queryset`; when `queryset` has no condition (the
+    viewer sees every row), just a row (no semi-join that would leave out nothing)."""
+    if queryset.query.where:
+        return {f"{field}__in": queryset}
+    return {f"{field}__isnull": False}
 
 
 def cooperation_sources(user):
@@ -46,26 +55,30 @@ def cooperation_sources(user):
             (
                 kind,
                 AgreementParty.objects.filter(
-                    **{f"{side}_id__in": visible}, agreement_id__in=agreements
+                    **among(f"{side}_id", visible), **among("agreement_id", agreements)
                 ),
                 f"{side}_id",
                 Coalesce("agreement__signed_on", "agreement__valid_from"),
             ),
             (
                 kind,
-                ProjectParty.objects.filter(**{f"{side}_id__in": visible}, project_id__in=projects),
+                ProjectParty.objects.filter(
+                    **among(f"{side}_id", visible), **among("project_id", projects)
+                ),
                 f"{side}_id",
                 F("project__starts_on"),
             ),
             (
                 kind,
-                Event.objects.filter(pk__in=events, **{f"{organisers}__in": visible}),
+                Event.objects.filter(**among("pk", events), **among(organisers, visible)),
                 f"{organisers}__id",
                 Cast("starts_at", DateField()),
             ),
             (
                 kind,
-                participations.filter(event_id__in=events, **{f"contact__{side}_id__in": visible}),
+                participations.filter(
+                    **among("event_id", events), **among(f"contact__{side}_id", visible)
+                ),
                 f"contact__{side}_id",
                 Cast("event__starts_at", DateField()),
             ),
@@ -74,7 +87,7 @@ def cooperation_sources(user):
             sources += [
                 (
                     kind,
-                    BrokeredContact.objects.filter(**{f"{end}_{side}_id__in": visible}),
+                    BrokeredContact.objects.filter(**among(f"{end}_{side}_id", visible)),
                     f"{end}_{side}_id",
                     F("brokered_on"),
                 )
@@ -132,11 +145,60 @@ def networked_per_quarter(user):
     return table
 
 
-def networked_by_land(organisations, units):
+def actor_counts(actors, land, through, actor_column):
+    """(rows [(kind, Land, n)], {topic: n}) of `actors` (a queryset of organisations or
+    police units, `land` naming their Land) in one query: the actors are found once (their
+    conditions, e.g. "networked", are the costly part), then counted by kind and Land and by
+    topic (their links in the m2m table `through`, `actor_column` naming the actor)."""
+    actor_sql, params = actors.order_by().values_list("pk", "kind", land).query.sql_with_params()
+    quote = connection.ops.quote_name
+    topic_table = quote(Topic._meta.db_table)
+    sql = f"""
+        WITH actors (id, kind, land) AS MATERIALIZED ({actor_sql})
+        SELECT 0 AS part, kind, land, count(*) FROM actors GROUP BY kind, land
+        UNION ALL
+        SELECT 1, NULL, topic.name, count(*)
+        FROM actors
+        JOIN {quote(through._meta.db_table)} AS link ON link.{quote(actor_column)} = actors.id
+        JOIN {topic_table} AS topic ON topic.id = link.topic_id
+        GROUP BY topic.name
+        ORDER BY 1, 2, 3
+    """  # noqa: S608 (the ORM's SQL and table names of the models, values as parameters)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    by_kind_and_land = [(kind, land, n) for part, kind, land, n in rows if part == 0]
+    by_topic = dict(labelled((name, n) for part, _kind, name, n in rows if part == 1))
+    return by_kind_and_land, by_topic
+
+
+def kind_and_land(organisations, units):
+    """{"kind_land": ([(kind, Land, n)] of the organisations, the same of the police units),
+    "topics": [(topic, organisations, police units)]}: the counts behind `networked_by_land`,
+    `networked_by_kind` and the networked actors by topic, one query per kind of actor."""
+    org_rows, org_topics = actor_counts(
+        organisations, "land__name", Organisation.topics.through, "organisation_id"
+    )
+    unit_rows, unit_topics = actor_counts(
+        units.annotate(land_name=unit_land()),
+        "land_name",
+        PoliceUnit.topics.through,
+        "policeunit_id",
+    )
+    names = sorted(set(org_topics) | set(unit_topics))
+    return {
+        "kind_land": (org_rows, unit_rows),
+        "topics": [(name, org_topics.get(name, 0), unit_topics.get(name, 0)) for name in names],
+    }
+
+
+def networked_by_land(counts):
     """[(Land, organisations, police units, together, per 100,000 inhabitants)] for each of
-    the 16 Länder (zeros included), then the networked entries with no Land, if any."""
-    per_org = dict(counted(organisations, "land__name"))
-    per_unit = dict(counted(units.annotate(land_name=unit_land()), "land_name"))
+    the 16 Länder (zeros included), then the networked entries with no Land, if any;
+    `counts` from `kind_and_land`."""
+    org_counts, unit_counts = counts["kind_land"]
+    per_org = dict(labelled((land, n) for _kind, land, n in org_counts))
+    per_unit = dict(labelled((land, n) for _kind, land, n in unit_counts))
     rows = []
     for name, land in sorted(BY_NAME.items()):
         together = per_org.get(name, 0) + per_unit.get(name, 0)
@@ -154,9 +216,11 @@ def networked_by_land(organisations, units):
     return rows
 
 
-def networked_by_kind(organisations, units):
-    """[(kind, networked entries)]: organisation kinds, then police unit kinds."""
+def networked_by_kind(counts):
+    """[(kind, networked entries)]: organisation kinds, then police unit kinds; `counts` from
+    `kind_and_land`."""
+    org_counts, unit_counts = counts["kind_land"]
     return [
-        *counted(organisations, "kind", dict(Organisation.Kind.choices)),
-        *counted(units, "kind", dict(PoliceUnit.Kind.choices)),
+        *labelled(((kind, n) for kind, _land, n in org_counts), dict(Organisation.Kind.choices)),
+        *labelled(((kind, n) for kind, _land, n in unit_counts), dict(PoliceUnit.Kind.choices)),
     ]

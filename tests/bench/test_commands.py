@@ -34,7 +34,7 @@ def bench(*args):
 
 
 def test_bench_seeds_measures_and_writes_the_ratios(tmp_path):
-    only = ["floor", "search page", "contacts 3 filters p1", "api contacts"]
+    only = ["floor", "search page", "contacts 3 filters p1", "api contacts", "statistik"]
     output = bench(
         "bench", "--scale", "60", "--runs", "3", "--results", str(tmp_path), "--only", *only
     )
@@ -43,11 +43,24 @@ def test_bench_seeds_measures_and_writes_the_ratios(tmp_path):
     report = json.loads((tmp_path / "latest.json").read_text())
     assert report == json.loads((tmp_path / "scale-60.json").read_text())
     pages = {row["scenario"]: row for row in report["pages"]}
-    assert set(pages) == {"floor", "search page", "contacts 3 filters p1", "api contacts 3 filters"}
+    assert set(pages) == {
+        "floor",
+        "search page",
+        "contacts 3 filters p1",
+        "api contacts 3 filters",
+        *(
+            f"statistik{role}{cache}"
+            for role in ("", " public", " curator")
+            for cache in ("", " uncached")
+        ),
+    }
     for row in pages.values():
         assert row["median_ms"] > 0, row
         assert row["p95_ms"] >= row["median_ms"], row
         assert row["queries"] > 0, row
+    # Uncached: every run counts the figures afresh (a cached run only reads them).
+    for role in ("", " public", " curator"):
+        assert pages[f"statistik{role} uncached"]["queries"] > pages[f"statistik{role}"]["queries"]
     floor = pages["floor"]["median_ms"]
     assert report["ratios"]["search / floor"] == pages["search page"]["median_ms"] / floor
     assert report["ratios"]["contacts 3 filters / floor"] == (

@@ -40,6 +40,7 @@ SIDEWAYS = {
     ("projects", "agreements"): "a project's parties follow an agreement's (agreements/parties.py)",
     ("events", "exports"): "invitation and attendance lists are logged and printed as exports",
     ("search", "events"): "the search page has a section of events",
+    ("bench", "network"): "uncached figures are measured after a new data version",
 }
 HIGHER_THAN_CORE = [app for app, floor in FLOORS.items() if floor > 0]
 # Core's own words that happen to be an app's label: the privacy statement is a core page

@@ -22,9 +22,12 @@ from directory.core.models import Language, Region, Topic
 from directory.core.roles import Role, ensure_groups
 from directory.exports.lists import LISTS
 from directory.exports.views import annotated, filtered
+from directory.network.cache import bump_now
 from directory.organisations.models import Organisation
 
 RESULTS = Path(settings.BASE_DIR) / "var" / "bench"
+# Uncached scenarios recompute the page each run (seconds at 100,000 contacts): fewer runs.
+UNCACHED_RUNS = 10
 
 
 def user(name, role, **fields):
@@ -97,6 +100,17 @@ class Command(BaseCommand):
             ("netzwerk", as_member, "/netzwerk/"),
             ("netzwerk public", Client(), "/netzwerk/"),
             ("netzwerk curator", as_curator, "/netzwerk/"),
+            # The first request after a change of the data: every computed figure is old
+            # (directory.network.cache), as after any save, before each run.
+            ("statistik uncached", as_member, "/statistik/", bump_now),
+            ("statistik public uncached", Client(), "/statistik/", bump_now),
+            ("statistik curator uncached", as_curator, "/statistik/", bump_now),
+            ("netzwerk uncached", as_member, "/netzwerk/", bump_now),
+            ("netzwerk public uncached", Client(), "/netzwerk/", bump_now),
+            ("netzwerk curator uncached", as_curator, "/netzwerk/", bump_now),
+            # The curators' overview with its trend lines (directory.network.trends).
+            ("redaktion", as_curator, "/redaktion/"),
+            ("redaktion uncached", as_curator, "/redaktion/", bump_now),
             ("admin changelist ?q=", as_curator, f"/admin/contacts/contactperson/?q={words}"),
             ("admin changelist unfiltered", as_curator, "/admin/contacts/contactperson/"),
             (
@@ -182,17 +196,24 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
 
-    def page(self, scenario, client, url):
+    def page(self, scenario, client, url, before_each=None):
+        """Median and p95 of `runs` requests after a warm-up; with `before_each` (e.g. making
+        every cached figure old), called before every request and untimed, fewer runs."""
+        before_each = before_each or (lambda: None)
+        runs = min(self.runs, UNCACHED_RUNS) if scenario.endswith("uncached") else self.runs
         for _ in range(3):
+            before_each()
             response = client.get(url)
             assert response.status_code == 200, (url, response.status_code)
         queries = []
+        before_each()
         with connection.execute_wrapper(
             lambda execute, sql, *rest: queries.append(sql) or execute(sql, *rest)
         ):
             client.get(url)
         times = []
-        for _ in range(self.runs):
+        for _ in range(runs):
+            before_each()
             started = time.perf_counter()
             client.get(url)
             times.append((time.perf_counter() - started) * 1000)
