@@ -71,7 +71,8 @@ def test_pages_load_nothing_from_third_parties(client):
 def test_pages_name_their_own_icon(client):
     # Without one, every browser asks for /favicon.ico and gets a 404.
     icon = re.search(r'<link rel="icon" href="/static/([^"]+)"', client.get("/").text)
-    assert icon and finders.find(icon.group(1))
+    assert icon
+    assert finders.find(icon.group(1))
 
 
 # --- the start page and the login prompt (issue 18: members' pages) --------------------------
