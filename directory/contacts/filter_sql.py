@@ -8,6 +8,8 @@ jurisdiction, and the Land the affiliation is seated in as its NEGATIVE id. A se
 for a place that contains it (a Land chosen as a whole), activity also for the places it serves
 (active in all of Berlin serves Neukölln): the sign keeps the two apart in one array.
 `topic_ids`: the contact's own topics and its affiliation's.
+`language_ids`: the contact's own languages (the language filter matches no affiliation's), so
+the filter is a test on the row the other arrays found, not a semi-join per row.
 
 Stored before every write of the contact, so the statement triggers that re-index a contact
 when its affiliation's topics, regions, seat or jurisdiction change (search_sql.py) refresh
@@ -41,6 +43,14 @@ ARRAY(
 )"""
 
 
+LANGUAGE_IDS = """
+ARRAY(
+    SELECT x.language_id FROM contacts_contactperson_languages x
+    WHERE x.contactperson_id = NEW.id
+    ORDER BY 1
+)"""
+
+
 def region_keys(region_ids, serving=()):
     """What `region_ids` holds for an entry in one of `region_ids` or serving them from one of
     `serving` (see Organisation.in_region and PoliceUnit.in_region)."""
@@ -55,6 +65,7 @@ def arrays():
             when=pgtrigger.Before,
             operation=pgtrigger.Insert | pgtrigger.Update,
             func=f"NEW.region_ids := {REGION_IDS.strip()};\n"
-            f"NEW.topic_ids := {TOPIC_IDS.strip()};\nRETURN NEW;",
+            f"NEW.topic_ids := {TOPIC_IDS.strip()};\n"
+            f"NEW.language_ids := {LANGUAGE_IDS.strip()};\nRETURN NEW;",
         )
     ]

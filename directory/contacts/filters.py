@@ -10,9 +10,8 @@ from directory.core.listing import (
     DirectoryFilterSet,
     MultipleChoices,
     SortFilter,
-    language_filter,
 )
-from directory.core.models import Topic
+from directory.core.models import Language, Topic
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 
@@ -46,6 +45,14 @@ class InheritedTopics(AnyOfFilter):
         return qs.with_topics(value) if value else qs
 
 
+class OwnLanguages(AnyOfFilter):
+    """Contacts speaking any of the chosen languages, by their stored `language_ids`: the same
+    contacts as the link table says, without a lookup in it for every row."""
+
+    def filter(self, qs, value):
+        return qs.with_languages(value) if value else qs
+
+
 class ContactFilter(DirectoryFilterSet):
     topic = InheritedTopics(
         field_name="topics",
@@ -64,7 +71,7 @@ class ContactFilter(DirectoryFilterSet):
         label=_("Kind of organisation"),
         method="filter_organisation_kind",
     )
-    language = language_filter()
+    language = OwnLanguages(field_name="languages", items=Language, label=_("Languages (any of)"))
     mailboxes = django_filters.ChoiceFilter(
         label=_("Team mailboxes"),
         empty_label=_("Persons and team mailboxes"),

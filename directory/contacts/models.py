@@ -114,6 +114,11 @@ class ContactPersonQuerySet(CuratedQuerySet, SearchableQuerySet):
         unit's, by the stored `topic_ids` (see filter_sql.py)."""
         return self.filter(topic_ids__overlap=sorted({int(pk) for pk in topic_ids}))
 
+    def with_languages(self, language_ids):
+        """Contacts speaking any of the languages (their own), by the stored `language_ids`
+        (see filter_sql.py)."""
+        return self.filter(language_ids__overlap=sorted({int(pk) for pk in language_ids}))
+
     def serving_whole(self, region_ids, serving):
         """`serves_all_of`: for a contact found only as its unit or organisation serves a whole
         region of `serving` (the city or Land around the chosen place), that region's name."""
@@ -169,7 +174,7 @@ class ContactPersonQuerySet(CuratedQuerySet, SearchableQuerySet):
         return self.filter(Q(email="") | Q(pk__in=firsts))
 
 
-@track_history(exclude=["search_vector", "region_ids", "topic_ids"])
+@track_history(exclude=["search_vector", "region_ids", "topic_ids", "language_ids"])
 class ContactPerson(CuratedModel):
     organisation = models.ForeignKey(
         Organisation,
@@ -243,8 +248,8 @@ class ContactPerson(CuratedModel):
     # Maintained by database triggers (see search_sql.py); never edited. Staff notes and
     # channels are not indexed, so no search can reveal them.
     search_vector = search_vector_field()
-    # Maintained by a database trigger (see filter_sql.py) for the region and topic filters;
-    # never edited.
+    # Maintained by a database trigger (see filter_sql.py) for the region, topic and language
+    # filters; never edited.
     region_ids = ArrayField(
         models.BigIntegerField(),
         verbose_name=_("regions (for filters, computed)"),
@@ -254,6 +259,12 @@ class ContactPerson(CuratedModel):
     topic_ids = ArrayField(
         models.BigIntegerField(),
         verbose_name=_("topics (for filters, computed)"),
+        default=list,
+        editable=False,
+    )
+    language_ids = ArrayField(
+        models.BigIntegerField(),
+        verbose_name=_("languages (for filters, computed)"),
         default=list,
         editable=False,
     )
@@ -290,6 +301,7 @@ class ContactPerson(CuratedModel):
             ),
             GinIndex(fields=["region_ids"], name="contact_region_ids_gin"),
             GinIndex(fields=["topic_ids"], name="contact_topic_ids_gin"),
+            GinIndex(fields=["language_ids"], name="contact_language_ids_gin"),
             # The figures (directory.network) count contacts by affiliation, visibility and
             # review date from this index alone, without reading the wide rows.
             models.Index(

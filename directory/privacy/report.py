@@ -12,7 +12,7 @@ from directory.requests.models import OfficeRequest
 from directory.reviews.models import ConfirmationEmail, CorrectionRequest
 
 # Kept by database triggers for search and filters, derived from other data: not the person's.
-COMPUTED = {"search_vector", "region_ids", "topic_ids"}
+COMPUTED = {"search_vector", "region_ids", "topic_ids", "language_ids"}
 HISTORY_BOOKKEEPING = {"pgh_id", "pgh_obj", "pgh_context_id", *COMPUTED}
 
 

@@ -16,7 +16,7 @@ from tests.production.conftest import test_database_url as served_test_database
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
-def bench(*args):
+def bench(*args, **env):
     done = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -24,6 +24,7 @@ def bench(*args):
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "netzpol.settings_bench",
             "DATABASE_URL": served_test_database(),
+            **env,
         },
         capture_output=True,
         text=True,
@@ -35,13 +36,18 @@ def bench(*args):
 
 def test_bench_seeds_measures_and_writes_the_ratios(tmp_path):
     only = ["floor", "search page", "contacts 3 filters p1", "api contacts", "statistik"]
+    # As `make bench`: the pages are served with collected static files (production storage).
+    static = {"STATIC_ROOT": str(tmp_path / "static")}
+    bench("collectstatic", "--noinput", "-v0", **static)
+    results = tmp_path / "results"
     output = bench(
-        "bench", "--scale", "60", "--runs", "3", "--results", str(tmp_path), "--only", *only
-    )
+        "bench", "--scale", "60", "--runs", "3", "--results", str(results), "--only", *only,
+        **static,
+    )  # fmt: skip
 
     assert ContactPerson.objects.count() >= 60
-    report = json.loads((tmp_path / "latest.json").read_text())
-    assert report == json.loads((tmp_path / "scale-60.json").read_text())
+    report = json.loads((results / "latest.json").read_text())
+    assert report == json.loads((results / "scale-60.json").read_text())
     pages = {row["scenario"]: row for row in report["pages"]}
     assert set(pages) == {
         "floor",

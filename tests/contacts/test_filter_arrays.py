@@ -1,6 +1,6 @@
-"""The contacts' stored `region_ids` and `topic_ids` (contacts/filter_sql.py) stay current
-through every write, and the filters that read them find what the affiliations' own
-`in_region` and topic links say."""
+"""The contacts' stored `region_ids`, `topic_ids` and `language_ids` (contacts/filter_sql.py)
+stay current through every write, and the filters that read them find what the affiliations'
+own `in_region`, topic and language links say."""
 
 import pytest
 from django.db import transaction
@@ -16,6 +16,7 @@ from tests.factories import (
     ContactPersonFactory,
     DistrictFactory,
     LandFactory,
+    LanguageFactory,
     OrganisationFactory,
     PoliceUnitFactory,
     TopicFactory,
@@ -214,3 +215,39 @@ def test_topic_filter_finds_own_and_inherited_topics_only():
     found = ContactPerson.objects.with_topics([str(own.pk), str(by_org.pk), str(by_unit.pk)])
     assert set(found) == {with_own, via_org, via_unit}
     assert set(ContactPerson.objects.with_topics([by_unit.pk])) == {via_unit}
+
+
+def languages(contact):
+    return ContactPerson.objects.values_list("language_ids", flat=True).get(pk=contact.pk)
+
+
+def test_language_ids_follow_the_contacts_own_languages_only():
+    german, turkish, arabic = (LanguageFactory(name=n) for n in ("Deutsch", "Türkisch", "Arabisch"))
+    contact = ContactPersonFactory()
+    assert languages(contact) == []
+
+    contact.languages.add(turkish, german)
+    assert languages(contact) == pks(german, turkish)
+
+    ContactPerson.languages.through.objects.bulk_create(
+        [ContactPerson.languages.through(contactperson_id=contact.pk, language_id=arabic.pk)]
+    )
+    contact.languages.remove(german)
+    assert languages(contact) == pks(turkish, arabic)
+
+    turkish.delete()
+    assert languages(contact) == [arabic.pk]
+
+
+def test_language_filter_finds_what_the_language_links_find():
+    german, turkish, arabic = (LanguageFactory(name=n) for n in ("Deutsch", "Türkisch", "Arabisch"))
+    for spoken in ([german], [german, turkish], [arabic], []):
+        ContactPersonFactory().languages.set(spoken)
+    Links = ContactPerson.languages.through
+
+    for chosen in ([german], [turkish], [turkish, arabic], [german, arabic]):
+        ids = [str(language.pk) for language in chosen]
+        found = set(ContactPerson.objects.with_languages(ids))
+        linked = Links.objects.filter(language__in=chosen).values("contactperson_id")
+        assert found == set(ContactPerson.objects.filter(pk__in=linked))
+        assert found
