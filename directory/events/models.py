@@ -5,6 +5,7 @@ the members' events, the office everything; mediation (a staff-only format) neve
 office's views, whatever an event's own visibility says."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, F, Q
@@ -19,11 +20,13 @@ from directory.contacts.models import ContactPerson
 from directory.core.dates import add_months
 from directory.core.models import Region, TimeStampedModel, Topic, linked_names, track_history
 from directory.core.roles import Role, role_of
+from directory.core.search import SearchableQuerySet, search_vector_field
 from directory.core.storage import PrivateDocumentStorage
+from directory.core.text import Fold
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 
-from .search import EventSearchQuerySet
+from . import search_sql
 
 
 class Visibility(models.TextChoices):
@@ -56,6 +59,7 @@ class Format(TimeStampedModel):
         ordering = ["name"]
         verbose_name = _("exchange format")
         verbose_name_plural = _("exchange formats")
+        triggers = search_sql.format_renamed()
 
     def __str__(self):
         return self.name
@@ -72,12 +76,15 @@ class Series(TimeStampedModel):
         ordering = ["name"]
         verbose_name = _("series")
         verbose_name_plural = _("series")
+        triggers = search_sql.series_renamed()
 
     def __str__(self):
         return self.name
 
 
-class EventQuerySet(EventSearchQuerySet):
+class EventQuerySet(SearchableQuerySet):
+    search_name_field = "title"
+
     def visible_to(self, user):
         """Events whose visibility the user's role reaches; staff-only formats for the office
         only."""
@@ -118,7 +125,7 @@ class DocumentStorage(PrivateDocumentStorage):
     url_name = "events:document"
 
 
-@track_history()
+@track_history(exclude=["search_vector"])
 class Event(TimeStampedModel):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
@@ -211,13 +218,20 @@ class Event(TimeStampedModel):
             "register; registrations wait for a curator's decision."
         ),
     )
+    # Maintained by database triggers (see search_sql.py); never edited.
+    search_vector = search_vector_field()
 
     objects = EventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-starts_at", "title"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="event_search_gin"),
+            GinIndex(OpClass(Fold("title"), name="gin_trgm_ops"), name="event_title_trgm"),
+        ]
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        triggers = search_sql.document()
         constraints = [
             models.CheckConstraint(
                 name="event_ends_after_start",
@@ -589,3 +603,57 @@ class CalendarFeed(models.Model):
     @property
     def is_revoked(self):
         return self.revoked_at is not None
+
+
+# --- Search index triggers on the tables an event's document reads -----------------------------
+# As in projects: a proxy stands for a table of another app or a link table Django makes (the
+# formats' and series' triggers are declared on them above).
+
+
+class EventSearchTopicLink(Event.topics.through):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.linked()
+
+
+class EventSearchOrganisationLink(Event.organisations.through):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.linked()
+
+
+class EventSearchPoliceUnitLink(Event.police_units.through):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.linked()
+
+
+class EventSearchTopic(Topic):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.topic_renamed()
+
+
+class EventSearchRegion(Region):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.region_changed()
+
+
+class EventSearchOrganisation(Organisation):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.organisation_changed()
+
+
+class EventSearchPoliceUnit(PoliceUnit):
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        triggers = search_sql.police_unit_changed()

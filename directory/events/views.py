@@ -21,6 +21,7 @@ class EventListView(DirectoryListView):
     def get_queryset(self):
         return (
             Event.objects.visible_to(self.request.user)
+            .defer("search_vector")
             .select_related("format", "region")
             .with_topic_names()
         )

@@ -84,7 +84,10 @@ def sections(user):
             "events",
             _("Events"),
             "events:list",
-            Event.objects.visible_to(user).select_related("format", "region").with_topic_names(),
+            Event.objects.visible_to(user)
+            .defer("search_vector")
+            .select_related("format", "region")
+            .with_topic_names(),
         ),
     ]
 

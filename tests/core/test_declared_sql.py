@@ -162,6 +162,7 @@ def test_every_searchable_model_stores_its_document_by_a_declared_trigger():
         == {
             "agreements.Agreement",
             "contacts.ContactPerson",
+            "events.Event",
             "organisations.Organisation",
             "police.PoliceUnit",
             "projects.Project",

@@ -5,10 +5,11 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from directory.events.models import Event
+from directory.events.models import Event, Format, Series
 from directory.search.models import Synonym
 from tests.conftest import count_queries
 from tests.factories import (
+    DistrictFactory,
     EventFactory,
     OrganisationFactory,
     PoliceUnitFactory,
@@ -87,6 +88,76 @@ def test_events_are_found_by_public_organisers_only():
     assert found("Nordstadt") == {"Forum"}
     assert found("Eving") == {"Forum"}
     assert found("Südstadt") == set()
+
+
+# --- the stored document follows what it names ---------------------------------------------
+
+
+def test_the_document_follows_renamed_links():
+    topic = TopicFactory(name="Altthema")
+    series = Series.objects.create(name="Altreihe")
+    district = DistrictFactory(name="Altkreis", parent__name="Altland")
+    event = EventFactory(title="Forum", topics=[topic], series=series, region=district)
+    topic.name = "Hasskriminalität"
+    topic.save()
+    Series.objects.filter(pk=series.pk).update(name="Werkstattreihe")
+    Format.objects.filter(pk=event.format_id).update(name="Fachgespräch")
+    district.name = "Märkischer Kreis"
+    district.save()
+    district.parent.name = "Nordrhein-Westfalen"
+    district.parent.save()
+
+    for query in ("Hasskriminalität", "Werkstattreihe", "Fachgespräch", "Märkisch", "Westfalen"):
+        assert found(query) == {"Forum"}, query
+    for query in ("Altthema", "Altreihe", "Arbeitskreis", "Altkreis", "Altland"):
+        assert found(query) == set(), query
+
+
+def test_the_document_follows_a_moved_region():
+    district = DistrictFactory(name="Kreis Eins", parent__name="Sauerland")
+    EventFactory(title="Forum", region=district)
+    district.parent = DistrictFactory(name="Kreis Zwei", parent__name="Münsterland").parent
+    district.save()
+
+    assert found("Münsterland") == {"Forum"}
+    assert found("Sauerland") == set()
+
+
+def test_the_document_follows_organisers_added_removed_renamed_and_hidden():
+    organisation = OrganisationFactory(name="Beratungsnetz Nordstadt", is_public=True)
+    unit = PoliceUnitFactory(name="Polizeiwache Eving")
+    event = EventFactory(title="Forum", visibility="public")
+    event.organisations.add(organisation)
+    event.police_units.add(unit)
+    assert found("Nordstadt") == found("Eving") == {"Forum"}
+
+    organisation.name = "Beratungsnetz Hörde"
+    organisation.save()
+    unit.name = "Polizeiwache Brackel"
+    unit.save()
+    assert found("Hörde") == found("Brackel") == {"Forum"}
+    assert found("Nordstadt") == found("Eving") == set()
+
+    organisation.is_public = False
+    organisation.save()
+    unit.is_public = False
+    unit.save()
+    assert found("Hörde") == found("Brackel") == set()
+
+    organisation.is_public = True
+    organisation.save()
+    event.organisations.remove(organisation)
+    assert found("Hörde") == set()
+
+
+def test_the_document_follows_the_event_itself():
+    event = EventFactory(title="Forum", description="Über Sicherheit.")
+    event.title = "Sommerfest"
+    event.description = "Über Nachbarschaft."
+    event.save()
+
+    assert found("Sommerfest") == found("Nachbarschaft") == {"Sommerfest"}
+    assert found("Forum") == found("Sicherheit") == set()
 
 
 def test_the_list_ranks_a_title_above_a_description(member_client, events):
