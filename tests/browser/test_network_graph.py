@@ -5,6 +5,7 @@ blocked script or style, and nothing is loaded from another host."""
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import log_in
 
@@ -78,9 +79,20 @@ def test_member_sees_the_tables_nodes_drawn_and_a_click_opens_a_node(
         """document.querySelector("#network-graph").scrollIntoView(
             {behavior: "instant", block: "center"})"""
     )
-    point = node_position(page, f"p{unit.pk}")
-    page.mouse.click(point["x"], point["y"])
-    page.wait_for_url(re.compile(re.escape(unit.get_absolute_url()) + "$"))
+    target = re.compile(re.escape(unit.get_absolute_url()) + "$")
+    for _attempt in range(3):
+        # cytoscape learns where its canvas is from the scroll event: let it arrive first.
+        page.evaluate(
+            "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
+        )
+        point = node_position(page, f"p{unit.pk}")
+        page.mouse.click(point["x"], point["y"])
+        try:
+            page.wait_for_url(target, timeout=3_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    assert target.search(page.url), page.url
 
     assert page.problems == []
     assert all(url.startswith(live_server.url) for url in page.requests), page.requests
