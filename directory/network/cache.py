@@ -27,13 +27,14 @@ import time
 import uuid
 
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone, translation
 
 from directory.agreements.models import Agreement, AgreementParty
 from directory.contacts.models import ContactPerson
 from directory.core.models import Region, Topic
 from directory.core.roles import role_of
+from directory.core.versions import data_version
 from directory.events.models import Event, Format, Invitation
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
@@ -64,18 +65,6 @@ TRACKED = [
 ]
 
 
-def history_marks():
-    """The newest history event id of each model in TRACKED, in one query (each an index
-    lookup on the event table's primary key)."""
-    tables = [model.events.rel.related_model._meta.db_table for model in TRACKED]
-    quote = connection.ops.quote_name
-    # Table names from the models, no input.
-    columns = ", ".join(f"(SELECT max(pgh_id) FROM {quote(table)})" for table in tables)  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {columns}")
-        return cursor.fetchone()
-
-
 def token():
     value = cache.get(TOKEN_KEY)
     if value is None:
@@ -99,7 +88,7 @@ def bump(**_kwargs):
 def cached(name, user, compute, today=None):
     """`compute()`, cached for `user`'s role under a key of the current data (see above)."""
     today = today or timezone.localdate()
-    marks = "-".join(str(mark or 0) for mark in history_marks())
+    marks = data_version(TRACKED)
     data = hashlib.sha256(f"{token()}:{marks}".encode()).hexdigest()[:32]
     key = f"network:{name}:{int(role_of(user))}:{translation.get_language()}:{today}:{data}"
     return computed_once(key, compute)
