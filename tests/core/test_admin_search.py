@@ -157,3 +157,22 @@ def test_the_action_checkbox_is_the_input_django_renders():
     model_admin = admin.site._registry[ContactPerson]
 
     assert model_admin.action_checkbox(contact) == ModelAdmin.action_checkbox(model_admin, contact)
+
+
+def test_a_page_shows_its_rows_in_the_sorted_order_and_a_page_only_its_own(curator_client):
+    # By name (the default order), by function descending (column 2), and searched. The
+    # changelist takes a page's ids first, then the rows for them (core.admin.rows_in_order).
+    names = ["Adler", "Bauer", "Christ", "Dietz", "Ernst", "Fink", "Graf"]
+    for name in reversed(names):
+        ContactPersonFactory(last_name=name, first_name="Yilmaz", function=name)
+    admin.site._registry[ContactPerson].list_per_page = 3
+    try:
+        pages = [
+            [contact.last_name for contact in found(curator_client.get(CONTACTS, query))]
+            for query in ({"p": "1"}, {"p": "2"}, {"o": "-2", "p": "1"})
+        ]
+        searched = found(curator_client.get(CONTACTS, {"q": "Yilmaz", "o": "2", "p": "3"}))
+    finally:
+        del admin.site._registry[ContactPerson].list_per_page
+    assert pages == [names[:3], names[3:6], names[::-1][:3]]
+    assert [contact.last_name for contact in searched] == ["Graf"]
