@@ -27,6 +27,15 @@ class EntryCursorPagination(CursorPagination):
     def get_page_size(self, request):
         return offered_page_size(request.query_params.get("per_page", DEFAULT_PAGE_SIZE))
 
+    def decode_cursor(self, request):
+        cursor = super().decode_cursor(request)
+        if cursor is not None and cursor.position is not None:
+            try:
+                int(cursor.position)  # a position is an id (see `ordering`)
+            except ValueError:
+                raise exceptions.NotFound(self.invalid_cursor_message) from None
+        return cursor
+
     def paginate_queryset(self, queryset, request, view=None):
         try:
             return super().paginate_queryset(queryset, request, view)

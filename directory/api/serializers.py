@@ -3,6 +3,8 @@ phone, address, `last_modified`, `assured_date`), Popolo's for people (`given_na
 `family_name`); the README's "Offene API" lists where they differ. Serializers only read what
 the view's queryset (`visible_to(user)`) loaded: they decide no visibility."""
 
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -59,14 +61,15 @@ class EntrySerializer(serializers.Serializer):
         return self.uri_of(entry.pk)
 
     def uri_of(self, pk):
-        # One absolute URL built per response, not per entry: a page of 100 entries would
-        # otherwise resolve and join 100 URLs.
-        if "uri_template" not in self.context:
-            marker = 987654321
-            url = self.model(pk=marker).get_absolute_url()
-            template = self.context["request"].build_absolute_uri(url)
-            self.context["uri_template"] = template.replace(str(marker), "{}")
-        return self.context["uri_template"].format(pk)
+        return self.uri_template.format(pk)
+
+    @cached_property
+    def uri_template(self):
+        # One absolute URL built per response (a list's entries share one serializer), not
+        # per entry: a page of 100 entries would otherwise resolve and join 100 URLs.
+        marker = 987654321
+        url = self.model(pk=marker).get_absolute_url()
+        return self.context["request"].build_absolute_uri(url).replace(str(marker), "{}")
 
 
 class ProfileSerializer(EntrySerializer):
@@ -168,12 +171,18 @@ class ContactSerializer(EntrySerializer):
     def get_phones(self, row):
         return phones((row["phone"], "voice"), (row["mobile"], "cell"))
 
+    @cached_property
+    def moment_field(self):
+        """`last_modified`'s field, with the time zone looked up once per response (DRF asks
+        for it anew for every value)."""
+        return serializers.DateTimeField(default_timezone=timezone.get_current_timezone())
+
     def to_representation(self, row):
         as_contact = ContactRow(row)
         return {
             "id": row["id"],
             "uri": self.uri_of(row["id"]),
-            "last_modified": self.fields["last_modified"].to_representation(row["last_modified"]),
+            "last_modified": self.moment_field.to_representation(row["last_modified"]),
             "assured_date": row["verified_on"].isoformat() if row["verified_on"] else None,
             "name": as_contact.display_name,
             "given_name": row["first_name"],

@@ -148,6 +148,7 @@ def test_malformed_query_strings_are_400_not_500(api_get):
         "modified_after=yesterday",
         "modified_after=2026-13-45T99:00",
         "cursor=garbage",
+        "cursor=cD1hYmM=",  # well encoded, but its position ("abc") is no id
     ]:
         response = api_get(f"/api/v1/organisations/?{query}")
         assert response.status_code == 400, query
