@@ -12,7 +12,7 @@ from directory.agreements.models import Agreement
 from directory.contacts.models import ContactPerson
 from directory.core.listing import MAX_QUERY_LENGTH, linked_to, name_choices
 from directory.core.models import Topic
-from directory.core.roles import rate_limit
+from directory.core.roles import rate_limit, role_of
 from directory.core.search import search_terms
 from directory.events.models import Event
 from directory.organisations.models import Organisation
@@ -20,6 +20,24 @@ from directory.police.models import PoliceUnit
 from directory.projects.models import Project
 
 RESULTS_PER_SECTION = 5
+# What the page shows of each kind of entry (search/entry.html and the summaries it includes,
+# with the annotations of `sections`): every column selected costs in compiling the query and
+# in loading the rows. tests/search hold the page to a constant number of queries.
+SHOWN = {
+    "organisations": ["name", "kind", "city", "land__name"],
+    "police": ["name", "kind", "city", "public_path", "jurisdiction__name"],
+    "contacts": [
+        *("title", "first_name", "last_name", "functional_title", "function"),
+        *("email", "phone", "mobile"),
+        *("organisation__name", "police_unit__name", "police_unit__public_path"),
+    ],
+    "agreements": ["title", "status", "signed_on", "is_public"],
+    "projects": ["title", "status", "starts_on", "ends_on", "is_public"],
+    "events": [
+        *("title", "starts_at", "place", "online_url", "status"),
+        *("format__name", "region__name"),
+    ],
+}
 BEST_HITS = 5
 # What a best hit is, above its name.
 KIND_LABELS = {
@@ -47,32 +65,77 @@ class SearchForm(forms.Form):
 
 
 def sections(user):
-    """(key, heading, list URL name, the user's searchable entries) per entity. Police units
-    have no topics of their own: a search within a topic leaves them out."""
+    """(key, heading, list URL name, the user's searchable entries) per entity.
+
+    Every entity's `visible_to(user)` and the annotations the results show depend on the
+    user's role alone (tests/search hold them to that): the querysets are built once per role
+    and worker, and each call gets fresh, unevaluated copies of them. Building them (the
+    agreements' party visibility above all) cost a tenth of the search page."""
+    return _copies(("sections", role_of(user)), lambda: _build_sections(user))
+
+
+def search_sections(user, topic):
+    """`sections(user)` as the search reads them: each with its number of matches as `total`
+    (a window count: the total comes with the first rows, one query per section) and, within
+    a topic, only the entries linked to it. Police units have no topics of their own: a search
+    within a topic leaves them out. Built once per role and topic, as `sections`."""
+
+    def build():
+        built = [
+            (key, heading, list_url, entries.annotate(total=Window(Count("pk"))).only(*SHOWN[key]))
+            for key, heading, list_url, entries in sections(user)
+        ]
+        if not topic:
+            return built
+        return [
+            (key, heading, list_url, linked_to(entries, "topics", [topic]))
+            for key, heading, list_url, entries in built
+            if key != "police"
+        ]
+
+    return _copies(("search", role_of(user), topic), build)
+
+
+# What `sections` and `search_sections` built, by their key (which says for whom); these
+# querysets are never evaluated, only copied.
+_built_sections = {}
+
+
+def _copies(key, build):
+    built = _built_sections.get(key)
+    if built is None:
+        built = _built_sections[key] = build()
+    return [(name, heading, list_url, entries.all()) for name, heading, list_url, entries in built]
+
+
+def _build_sections(user):
+    # The stored search documents are matched and ranked in the database, never shown.
     return [
         (
             "organisations",
             _("Organisations"),
             "organisations:list",
-            Organisation.objects.visible_to(user).select_related("land"),
+            Organisation.objects.visible_to(user).defer("search_vector").select_related("land"),
         ),
         (
             "police",
             _("Police units"),
             "police:list",
-            PoliceUnit.objects.visible_to(user).select_related("jurisdiction"),
+            PoliceUnit.objects.visible_to(user)
+            .defer("search_vector")
+            .select_related("jurisdiction"),
         ),
         (
             "contacts",
             _("Contact persons"),
             "contacts:list",
-            ContactPerson.objects.visible_to(user).with_details(),
+            ContactPerson.objects.visible_to(user).defer("search_vector").with_details(),
         ),
         (
             "agreements",
             _("Cooperation agreements"),
             "agreements:list",
-            Agreement.objects.visible_to(user).with_parties(user),
+            Agreement.objects.visible_to(user).defer("search_vector").with_parties(user),
         ),
         (
             "projects",
@@ -102,13 +165,8 @@ def search(request):
     groups = []
     terms = search_terms(query) if query else None
     if query:
-        for key, heading, list_url, entries in sections(request.user):
-            if topic:
-                if key == "police":
-                    continue
-                entries = linked_to(entries, "topics", [topic])
-            # The total comes with the first rows (a window count): one query per section.
-            found = entries.search(terms).annotate(total=Window(Count("pk")))
+        for key, heading, list_url, entries in search_sections(request.user, topic):
+            found = entries.search(terms)
             results = list(found.order_by("-search_rank", "pk")[:RESULTS_PER_SECTION])
             total = results[0].total if results else 0
             groups.append(

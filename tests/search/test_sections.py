@@ -1,0 +1,140 @@
+"""The search's querysets are built once per role (and topic) and copied for each request: what
+a user may find must still follow from their role alone, and no request may see another's."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from directory.contacts.models import Visibility
+from directory.core.roles import Role
+from directory.search import views
+from tests.conftest import count_queries, user_with_role
+from tests.factories import (
+    AgreementFactory,
+    AgreementPartyFactory,
+    ContactPersonFactory,
+    EventFactory,
+    LandFactory,
+    OrganisationFactory,
+    PoliceUnitFactory,
+    ProjectFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+SEARCH = reverse("search:search")
+
+
+def compiled(built):
+    return {key: str(entries.query) for key, _heading, _url, entries in built}
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_two_users_of_a_role_get_the_same_querysets(role):
+    # What makes caching per role safe: no section's rules read more of the user than the role.
+    first = user_with_role(role, "erste", is_staff=role == Role.CURATOR)
+    second = user_with_role(role, "zweite", first_name="Zweite", last_name="Person")
+
+    assert compiled(views._build_sections(first)) == compiled(views._build_sections(second))
+
+
+def test_each_call_gets_unevaluated_copies(member):
+    def by_key():
+        return {key: entries for key, _h, _u, entries in views.search_sections(member, None)}
+
+    first = by_key()
+    list(first["contacts"])
+    again = by_key()
+
+    assert again["contacts"] is not first["contacts"]
+    assert again["contacts"]._result_cache is None
+    assert again["contacts"].query is not first["contacts"].query
+
+
+def test_a_public_search_after_a_members_search_finds_no_members_only_contact(member_client):
+    ContactPersonFactory(
+        last_name="Vertraulich",
+        email="vertraulich@example.org",
+        visibility=Visibility.MEMBERS,
+    )
+
+    as_member = member_client.get(SEARCH, {"q": "Vertraulich"})
+    anonymous = Client().get(SEARCH, {"q": "Vertraulich"})
+
+    assert as_member.context["total"] == 1
+    assert anonymous.context["total"] == 0
+    assert "vertraulich@example.org" not in anonymous.content.decode()
+
+
+def test_a_search_within_one_topic_then_another_finds_each_topics_entries(member_client):
+    first, second = TopicFactory(name="Antiziganismus"), TopicFactory(name="Queerfeindlichkeit")
+    OrganisationFactory(name="Verein Lindenhof", topics=[first])
+    OrganisationFactory(name="Treffpunkt Lindenhof", topics=[second])
+
+    in_first = member_client.get(SEARCH, {"q": "Lindenhof", "topic": first.pk})
+    in_second = member_client.get(SEARCH, {"q": "Lindenhof", "topic": second.pk})
+    in_all = member_client.get(SEARCH, {"q": "Lindenhof"})
+
+    def names(response):
+        return sorted(
+            str(entry) for group in response.context["groups"] for entry in group["results"]
+        )
+
+    assert names(in_first) == ["Verein Lindenhof"]
+    assert names(in_second) == ["Treffpunkt Lindenhof"]
+    assert names(in_all) == ["Treffpunkt Lindenhof", "Verein Lindenhof"]
+    assert "police" not in {group["key"] for group in in_first.context["groups"]}
+
+
+def every_kind(count, topic):
+    """`count` entries of each kind named "Lindenhof" (contacts of an organisation and of a
+    police unit), all in `topic` where the kind has topics."""
+    for _ in range(count):
+        organisation = OrganisationFactory(name="Verein Lindenhof", topics=[topic])
+        unit = PoliceUnitFactory(name="Polizeiwache Lindenhof")
+        ContactPersonFactory(last_name="Lindenhof", organisation=organisation, topics=[topic])
+        ContactPersonFactory(
+            last_name="Lindenhof", organisation=None, police_unit=unit, topics=[topic]
+        )
+        agreement = AgreementFactory(title="Vereinbarung Lindenhof", topics=[topic])
+        AgreementPartyFactory(agreement=agreement, organisation=organisation)
+        ProjectFactory(title="Projekt Lindenhof", topics=[topic])
+        EventFactory(title="Treffen Lindenhof", topics=[topic], region=LandFactory())
+
+
+@pytest.mark.parametrize("within_topic", [False, True])
+def test_every_section_costs_the_same_queries_for_one_and_many_hits(
+    member_client, django_assert_max_num_queries, within_topic
+):
+    # Each section loads only what its entries show (CONTACT_CARD): a field the page reads
+    # but did not load would cost a query per hit.
+    topic = TopicFactory()
+    query = {"q": "Lindenhof"} | ({"topic": topic.pk} if within_topic else {})
+    every_kind(1, topic)
+    member_client.get(SEARCH, query)
+    with CaptureQueriesContext(connection) as at_one:
+        first = member_client.get(SEARCH, query)
+
+    every_kind(4, topic)
+    with django_assert_max_num_queries(len(at_one)):
+        response = member_client.get(SEARCH, query)
+
+    shown = {group["key"]: group["total"] for group in response.context["groups"]}
+    assert first.context["total"] == (6 if within_topic else 7)
+    assert shown["contacts"] == 10
+    assert all(total == 5 for key, total in shown.items() if key != "contacts")
+    assert "Polizeiwache <mark>Lindenhof</mark>" in response.content.decode()
+
+
+def test_a_search_leaves_the_start_page_as_it_was(client):
+    # The start page lists the same sections, without what only the search adds.
+    views._built_sections.clear()
+    OrganisationFactory.create_batch(3, name="Verein Lindenhof", is_public=True)
+    before = count_queries(client, "/")
+
+    client.get(SEARCH, {"q": "Lindenhof"})
+
+    assert count_queries(client, "/") == before
+    assert "Verein Lindenhof" in client.get("/").content.decode()
