@@ -30,7 +30,9 @@ class ChosenEntries(django_filters.ModelMultipleChoiceFilter):
     def __init__(self, *args, model, **kwargs):
         self.entries = model
         kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
-        super().__init__(*args, queryset=model.objects.none(), **kwargs)
+        # No queryset until entries are chosen (`load_chosen`); unchosen, the filter is not in
+        # the form. None, not `none()`: every filter set copies its filters, a queryset deeply.
+        super().__init__(*args, queryset=None, **kwargs)
 
     def load_chosen(self, values, user):
         ids = [int(v) for v in values[:MAX_CHOSEN] if v.isascii() and v.isdigit() and len(v) < 19]

@@ -7,10 +7,14 @@ shared and exported. Bad values never reach the database: they fail form validat
 page shows the message with no results.
 """
 
+import copy
+
 import django_filters
 from django import forms
 from django.db.models import F
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.choices import BaseChoiceIterator, normalize_choices
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +44,28 @@ def offered_page_size(value):
     if size <= 0:
         return DEFAULT_PAGE_SIZE
     return max((s for s in PAGE_SIZES if s <= size), default=PAGE_SIZES[0])
+
+
+class FrozenChoices(BaseChoiceIterator):
+    """Choices read once and never changed. A form copies its fields, and with them every
+    option, for each request, and django-filter normalises them again on each pass over them;
+    frozen ones are shared by the copies and passed over as they are (the region filter offers
+    some hundred options)."""
+
+    def __init__(self, choices):
+        self.choices = normalize_choices(list(choices))
+
+    def __iter__(self):
+        return iter(self.choices)
+
+    def __len__(self):
+        return len(self.choices)
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
 
 
 def region_rows():
@@ -130,7 +156,7 @@ class AnyOfFilter(django_filters.MultipleChoiceFilter):
 
     def load_choices(self):
         version = getattr(self.parent, "reference_version", None)
-        self.extra["choices"] = name_choices(self.items, version=version)
+        self.extra["choices"] = FrozenChoices(name_choices(self.items, version=version))
 
     def filter(self, qs, value):
         return linked_to(qs, self.field_name, value) if value else qs
@@ -167,6 +193,15 @@ class SortFilter(django_filters.ChoiceFilter):
             choices.append((f"-{value}", _("%(order)s, descending") % {"order": label}))
         kwargs.setdefault("label", _("Sort by"))
         super().__init__(choices=choices, **kwargs)
+
+    def __deepcopy__(self, memo):
+        # Every filter set copies its filters; the orders (names and expressions) are never
+        # changed, so the copies share them instead of copying each expression.
+        memo[id(self.orders)] = self.orders
+        copied = copy.copy(self)
+        memo[id(self)] = copied
+        copied.__dict__ = copy.deepcopy(self.__dict__, memo)
+        return copied
 
     def filter(self, qs, value):
         if not value:
@@ -249,7 +284,11 @@ class DirectoryFilterSet(django_filters.FilterSet):
                 item.load_choices()
         self.regions = RegionTree(version=self.reference_version)
         if "region" in self.filters:
-            self.filters["region"].extra["choices"] = self.regions.choices()
+            # A Land as a whole is named in the request's language ("Berlin (ganzes Bundesland)").
+            key = f"region-choices:{self.reference_version}:{translation.get_language()}"
+            self.filters["region"].extra["choices"] = formcache.cached(
+                key, lambda: FrozenChoices(self.regions.choices())
+            )
 
     def keep(self, queryset, name, value):
         return queryset
