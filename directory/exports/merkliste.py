@@ -199,9 +199,18 @@ def button(request, entry):
             "contact": entry,
             "saved": entry.pk in saved_ids(request),
             "next": request.get_full_path(),
-            "csrf_token": get_token(request),
+            "csrf_token": page_token(request),
         }
     )
+
+
+def page_token(request):
+    """One masked CSRF token for every button of a page, as Django's `{% csrf_token %}` gives
+    one per rendered page: masking a token anew for each of a list's rows cost more than
+    rendering the button."""
+    if not hasattr(request, "merkliste_csrf_token"):
+        request.merkliste_csrf_token = get_token(request)
+    return request.merkliste_csrf_token
 
 
 def add_all_link(view):

@@ -1,7 +1,10 @@
 """The Merkliste: members keep a hand-picked list of contacts (one at a time or a filtered list
 at once); it shows, and coordinators export, only the contacts the user may still see."""
 
+import re
+
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from directory.contacts.models import ContactPerson, Visibility
@@ -266,3 +269,23 @@ def test_the_list_with_buttons_and_the_merkliste_cost_the_same_queries_at_1_and_
     costs()  # the new topics read once into the filter's choices (core/formcache.py)
 
     assert costs() == at_one
+
+
+def test_every_button_of_a_list_posts_with_the_pages_token(member):
+    first, second = ContactPersonFactory(last_name="Kaya"), ContactPersonFactory(last_name="Weber")
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(member)
+
+    listing = browser.get(reverse("contacts:list")).content.decode()
+    tokens = re.findall(
+        r'class="merkliste-button.*?name="csrfmiddlewaretoken" value="([^"]+)"', listing, re.S
+    )
+    posted = [
+        browser.post(save_url(contact), {"csrfmiddlewaretoken": tokens[0], "next": "/"})
+        for contact in (first, second)
+    ]
+
+    assert len(tokens) == 2
+    assert len(set(tokens)) == 1  # one masked token per page, as {% csrf_token %} gives
+    assert [response.status_code for response in posted] == [302, 302]
+    assert saved(member) == {"Kaya", "Weber"}
