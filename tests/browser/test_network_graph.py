@@ -27,7 +27,7 @@ def strict_page(browser, live_server):
     page.problems, page.requests = [], []
 
     def console(message):
-        # Chromium asks for /favicon.ico on its own; the portal has none (not this page's).
+        # Chromium may still ask for /favicon.ico on its own (not this page's doing).
         if message.location.get("url", "").endswith("/favicon.ico"):
             return
         if message.type == "error" or "Content Security Policy" in message.text:

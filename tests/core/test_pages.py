@@ -68,11 +68,12 @@ def test_pages_load_nothing_from_third_parties(client):
 
 
 @pytest.mark.django_db
-def test_pages_name_their_own_icon(client):
+def test_pages_and_admin_name_their_own_icon(client, curator_client):
     # Without one, every browser asks for /favicon.ico and gets a 404.
-    icon = re.search(r'<link rel="icon" href="/static/([^"]+)"', client.get("/").text)
-    assert icon
-    assert finders.find(icon.group(1))
+    for page in (client.get("/").text, curator_client.get("/admin/").text):
+        icon = re.search(r'<link rel="icon" href="/static/([^"]+)"', page)
+        assert icon
+        assert finders.find(icon.group(1))
 
 
 # --- the start page and the login prompt (issue 18: members' pages) --------------------------
