@@ -65,6 +65,8 @@ def test_member_searches_mueller_and_live_filtering_keeps_the_url(page, director
     page.wait_for_url(re.compile(r"/suche/\?q=Mueller"))
     assert page.locator("mark", has_text="Müller").count() >= 1
     page.get_by_role("link", name="Jana Müller").click()
+    # The click returns once the new page is committed, before it is loaded.
+    page.wait_for_url(re.compile(r"/ansprechpersonen/\d+/"))
     assert page.locator('a[href="mailto:mueller@example.org"]').count() == 1
 
     page.goto(reverse("contacts:list"))
@@ -111,6 +113,7 @@ def test_curator_edits_in_admin_sees_history_and_marks_verified(page, directory,
     page.click("input[name=_save]")
     page.goto(reverse("admin:organisations_organisation_change", args=[org.pk]))
     page.get_by_role("link", name=re.compile("Änderungsverlauf|History")).first.click()
+    page.wait_for_url(re.compile(r"/history/"))
     assert "Planerladen gGmbH Dortmund" in page.content()
 
     page.goto(reverse("admin:organisations_organisation_changelist"))
