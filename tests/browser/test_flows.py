@@ -113,7 +113,7 @@ def test_curator_edits_in_admin_sees_history_and_marks_verified(page, directory,
     page.click("input[name=_save]")
     page.goto(reverse("admin:organisations_organisation_change", args=[org.pk]))
     page.get_by_role("link", name=re.compile("Änderungsverlauf|History")).first.click()
-    page.wait_for_url(re.compile(r"/history/"))
+    page.wait_for_url(re.compile(r"method=tracks"))
     assert "Planerladen gGmbH Dortmund" in page.content()
 
     page.goto(reverse("admin:organisations_organisation_changelist"))
