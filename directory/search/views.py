@@ -77,8 +77,10 @@ def sections(user):
 def search_sections(user, topic):
     """`sections(user)` as the search reads them: each with its number of matches as `total`
     (a window count: the total comes with the first rows, one query per section) and, within
-    a topic, only the entries linked to it. Police units have no topics of their own: a search
-    within a topic leaves them out. Built once per role and topic, as `sections`."""
+    a topic, only the entries linked to it. Contacts in a topic are those the contacts list
+    finds for it (their own topics or their affiliation's), so a section's total is what its
+    "show all" link lists. Police units have no topics of their own: a search within a topic
+    leaves them out. Built once per role and topic, as `sections`."""
 
     def build():
         built = [
@@ -88,12 +90,18 @@ def search_sections(user, topic):
         if not topic:
             return built
         return [
-            (key, heading, list_url, linked_to(entries, "topics", [topic]))
+            (key, heading, list_url, in_topic(key, entries, topic))
             for key, heading, list_url, entries in built
             if key != "police"
         ]
 
     return _copies(("search", role_of(user), topic), build)
+
+
+def in_topic(key, entries, topic):
+    if key == "contacts":
+        return entries.with_topics([topic])
+    return linked_to(entries, "topics", [topic])
 
 
 # What `sections` and `search_sections` built, by their key (which says for whom); these

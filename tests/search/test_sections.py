@@ -138,3 +138,28 @@ def test_a_search_leaves_the_start_page_as_it_was(client):
 
     assert count_queries(client, "/") == before
     assert "Verein Lindenhof" in client.get("/").content.decode()
+
+
+def test_contacts_in_a_topic_are_those_the_contacts_list_shows(member_client):
+    # A contact without topics of its own at an organisation for the topic: the contacts list
+    # finds it in that topic, so the search's section (and its count) must too.
+    topic, other = TopicFactory(name="Antiziganismus"), TopicFactory(name="Rassismus")
+    at_topic = OrganisationFactory(name="Beratungsstelle Ost", topics=[topic])
+    ContactPersonFactory(last_name="Kellerhals", organisation=at_topic, topics=[])
+    ContactPersonFactory(last_name="Kellerhals", first_name="Jonas", topics=[topic])
+    ContactPersonFactory(
+        last_name="Kellerhals",
+        first_name="Mara",
+        organisation=OrganisationFactory(topics=[other]),
+        topics=[other],
+    )
+    query = {"q": "Kellerhals", "topic": topic.pk}
+
+    searched = member_client.get(SEARCH, query)
+    listed = member_client.get(reverse("contacts:list"), query)
+
+    contacts = next(g for g in searched.context["groups"] if g["key"] == "contacts")
+    assert contacts["total"] == 2
+    assert sorted(c.first_name for c in contacts["results"]) == sorted(
+        c.first_name for c in listed.context["object_list"]
+    )
