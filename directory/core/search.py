@@ -24,6 +24,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, models
 from django.db.models import Func, Value
 
+from .compiled import Slot
 from .declared_sql import declare_function
 from .text import fold
 
@@ -173,6 +174,43 @@ class SearchTerms:
     @property
     def text(self):
         return " ".join(word.folded for word in self.words)
+
+
+class TermSlots(SearchTerms):
+    """Stands for the `SearchTerms` of any query with `count` required words when a search is
+    compiled once (core.compiled): every value a search puts in its SQL is a slot, and
+    `slot_values(terms)` gives a query's values for them."""
+
+    def __init__(self, count):
+        super().__init__([_SlotWord(Slot(f"word{i}")) for i in range(count)], [])
+
+    def __bool__(self):
+        return True
+
+    def own_tsquery(self):
+        return Slot("own")
+
+    def more_tsquery(self):
+        return Slot("more")
+
+    @property
+    def text(self):
+        return Slot("text")
+
+
+@dataclass
+class _SlotWord:
+    slot: Slot
+    optional: bool = False
+
+    def tsquery(self):
+        return self.slot
+
+
+def slot_values(terms):
+    """The values of `terms` for the slots of `TermSlots(len(terms.required))`."""
+    words = {f"word{i}": word.tsquery() for i, word in enumerate(terms.required)}
+    return words | {"own": terms.own_tsquery(), "more": terms.more_tsquery(), "text": terms.text}
 
 
 # Synonyms and abbreviations come from the search app (curated in admin), through this hook:

@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.agreements.models import Agreement
 from directory.contacts.models import ContactPerson
+from directory.core.compiled import CompiledQuerySet
 from directory.core.listing import MAX_QUERY_LENGTH, linked_to, name_choices
 from directory.core.models import Topic
 from directory.core.roles import rate_limit, role_of
-from directory.core.search import search_terms
+from directory.core.search import TermSlots, search_terms, slot_values
 from directory.events.models import Event
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
@@ -104,16 +105,48 @@ def in_topic(key, entries, topic):
     return linked_to(entries, "topics", [topic])
 
 
-# What `sections` and `search_sections` built, by their key (which says for whom); these
-# querysets are never evaluated, only copied.
+# The search of each section compiled once per role, topic and number of required words: a
+# query of more words than this is compiled for its request (a query has at most
+# core.search.MAX_WORDS).
+COMPILED_WORDS = 8
+
+
+def compiled_searches(user, topic, count):
+    """(key, heading, list URL name, search) per section of `search_sections(user, topic)`:
+    its best `RESULTS_PER_SECTION` matches for any query of `count` required words, a
+    CompiledQuerySet to run with `slot_values(terms)`."""
+
+    def build():
+        slots = TermSlots(count)
+        return [
+            (key, heading, list_url, CompiledQuerySet(best_matches(entries, slots)))
+            for key, heading, list_url, entries in search_sections(user, topic)
+        ]
+
+    return _built(("compiled", role_of(user), topic, count), build)
+
+
+def best_matches(entries, terms):
+    return entries.search(terms).order_by("-search_rank", "pk")[:RESULTS_PER_SECTION]
+
+
+# What `sections`, `search_sections` and `compiled_searches` built, by their key (which says
+# for whom); the querysets are never evaluated, only copied or run compiled.
 _built_sections = {}
 
 
-def _copies(key, build):
+def _built(key, build):
     built = _built_sections.get(key)
     if built is None:
         built = _built_sections[key] = build()
-    return [(name, heading, list_url, entries.all()) for name, heading, list_url, entries in built]
+    return built
+
+
+def _copies(key, build):
+    return [
+        (name, heading, list_url, entries.all())
+        for name, heading, list_url, entries in _built(key, build)
+    ]
 
 
 def _build_sections(user):
@@ -172,20 +205,16 @@ def search(request):
     parameters = {"q": query} | ({"topic": topic} if topic else {})
     groups = []
     terms = search_terms(query) if query else None
-    if query:
-        for key, heading, list_url, entries in search_sections(request.user, topic):
-            found = entries.search(terms)
-            results = list(found.order_by("-search_rank", "pk")[:RESULTS_PER_SECTION])
-            total = results[0].total if results else 0
-            groups.append(
-                {
-                    "key": key,
-                    "heading": heading,
-                    "results": results,
-                    "total": total,
-                    "list_url": f"{reverse(list_url)}?{urlencode(parameters)}",
-                }
-            )
+    for key, heading, list_url, results in section_results(request.user, topic, terms):
+        groups.append(
+            {
+                "key": key,
+                "heading": heading,
+                "results": results,
+                "total": results[0].total if results else 0,
+                "list_url": f"{reverse(list_url)}?{urlencode(parameters)}",
+            }
+        )
     best = best_hits(groups)
     shown = {(hit["key"], hit["entry"].pk) for hit in best}
     for group in groups:
@@ -203,6 +232,25 @@ def search(request):
             "stems": terms.stems if terms else [],
         },
     )
+
+
+def section_results(user, topic, terms):
+    """(key, heading, list URL name, best matches) per section for the `terms` of a query;
+    none without a query. A query with no significant word finds nothing (each section
+    empty)."""
+    if terms is None:
+        return []
+    count = len(terms.required)
+    if terms and count <= COMPILED_WORDS:
+        values = slot_values(terms)
+        return [
+            (key, heading, list_url, search.run(**values))
+            for key, heading, list_url, search in compiled_searches(user, topic, count)
+        ]
+    return [
+        (key, heading, list_url, list(best_matches(entries, terms)))
+        for key, heading, list_url, entries in search_sections(user, topic)
+    ]
 
 
 def best_rank(group):

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from directory.contacts.models import Visibility
 from directory.core.roles import Role
+from directory.core.search import search_terms
 from directory.search import views
 from tests.conftest import count_queries, user_with_role
 from tests.factories import (
@@ -163,3 +164,32 @@ def test_contacts_in_a_topic_are_those_the_contacts_list_shows(member_client):
     assert sorted(c.first_name for c in contacts["results"]) == sorted(
         c.first_name for c in listed.context["object_list"]
     )
+
+
+@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize(
+    "text", ["Lindenhof", "Verein Lindenhof", "Treffen Lindenhof", "Lindenhov"]
+)
+def test_the_compiled_searches_find_what_the_querysets_find(role, text):
+    # Each section's search is compiled once per role, topic and number of words and run with
+    # each query's values: it must give what building the queryset for the query gives.
+    topic = TopicFactory()
+    every_kind(3, topic)
+    OrganisationFactory(name="Lindenhof Nachbarschaft", topics=[])
+    user = user_with_role(role, "suchende", is_staff=role == Role.CURATOR)
+    terms = search_terms(text)
+
+    def found(sections):
+        return {
+            key: [(e.pk, e.total, round(e.search_rank, 6), str(e)) for e in results]
+            for key, _heading, _url, results in sections
+        }
+
+    for chosen in (None, topic.pk):
+        built = [
+            (key, heading, url, list(views.best_matches(entries, terms)))
+            for key, heading, url, entries in views.search_sections(user, chosen)
+        ]
+        assert found(views.section_results(user, chosen, terms)) == found(built)
+        if role != Role.PUBLIC:  # the public sees no event, so "Treffen" finds nothing
+            assert any(found(built).values())
