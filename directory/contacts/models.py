@@ -176,6 +176,11 @@ class ContactPersonQuerySet(CuratedQuerySet, SearchableQuerySet):
 
 @track_history(exclude=["search_vector", "region_ids", "topic_ids", "language_ids"])
 class ContactPerson(CuratedModel):
+    # Annotated by `serving_whole()` on a list filtered by a place: the whole region (a city, a
+    # Land) the entry serves. None on every other page, which asks for it all the same: a
+    # missing attribute costs the template engine a failed lookup and a dir() of the entry.
+    serves_all_of = None
+
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),

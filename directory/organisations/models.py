@@ -50,6 +50,11 @@ class OrganisationQuerySet(CuratedQuerySet, SearchableQuerySet):
 
 @track_history(exclude=["search_vector"])
 class Organisation(CuratedModel, AddressModel):
+    # Annotated by `serving_whole()` on a list filtered by a place: the whole region (a city, a
+    # Land) the entry serves. None on every other page, which asks for it all the same: a
+    # missing attribute costs the template engine a failed lookup and a dir() of the entry.
+    serves_all_of = None
+
     class LegalForm(models.TextChoices):
         REGISTERED_ASSOCIATION = "ev", _("Registered association (e.V.)")
         NONPROFIT_COMPANY = "ggmbh", _("Non-profit company (gGmbH)")

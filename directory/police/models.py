@@ -111,6 +111,11 @@ class PoliceUnitQuerySet(CuratedQuerySet, SearchableQuerySet):
 
 @track_history(exclude=["lineage", "path", "public_path", "search_vector"])
 class PoliceUnit(CuratedModel, AddressModel):
+    # Annotated by `serving_whole()` on a list filtered by a place: the whole region (a city, a
+    # Land) the entry serves. None on every other page, which asks for it all the same: a
+    # missing attribute costs the template engine a failed lookup and a dir() of the entry.
+    serves_all_of = None
+
     class Level(models.TextChoices):
         FEDERAL = "federal", _("Federal")
         STATE = "state", _("State")
