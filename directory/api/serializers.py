@@ -133,12 +133,14 @@ class ContactSerializer(EntrySerializer):
     what the schema declares; the tests validate every response against it."""
 
     model = ContactPerson
-    # What a row holds: the shown fields and what the affiliation's name comes from.
+    # What a row holds: the shown fields, what the affiliation's name comes from, and the ids
+    # of its topics and languages, which the view turns into `topic_names` and
+    # `language_names` (see views.ContactViewSet.complete).
     COLUMNS = [
         "id", "last_modified", "verified_on", "title", "first_name", "last_name",
         "functional_title", "function", "organisation_id", "police_unit_id",
         "organisation__name", UNIT_PATH, "police_unit__name", "email", "email_secondary",
-        "phone", "mobile", "topic_names", "language_names",
+        "phone", "mobile", "topics_linked_ids", "languages_linked_ids",
     ]  # fmt: skip
 
     name = serializers.CharField(source="display_name")

@@ -2,8 +2,11 @@
 JSON, with cursor pages, deltas (`modified_after`) and conditional GET."""
 
 import datetime
+import threading
+import time
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import F, Func, OuterRef, Q, Subquery
 from django.db.models.functions import Greatest
 from django.utils import timezone
@@ -19,6 +22,8 @@ from directory.agreements.filters import AgreementFilter
 from directory.agreements.models import Agreement, AgreementParty
 from directory.contacts.filters import ContactFilter
 from directory.contacts.models import ContactPerson
+from directory.core import formcache
+from directory.core.listing import AnyOfFilter
 from directory.core.models import Language, Region, Topic
 from directory.core.roles import Role, role_of, setting_rate
 from directory.organisations.filters import OrganisationFilter
@@ -29,7 +34,7 @@ from directory.police.models import PoliceUnit
 from . import changes, schema, serializers
 from .models import ApiLog, ApiToken
 from .pagination import EntryCursorPagination
-from .rows import RowsById
+from .rows import LinkedItems, RowsById
 
 RATE_SETTING = "NETZPOL_RATE_API"
 LAST_USED_PRECISION = datetime.timedelta(minutes=1)
@@ -62,9 +67,52 @@ class ListFilterBackend(filters.BaseFilterBackend):
     ...) on the API's list; invalid filters are a 400 naming them. `sort` is the pages' own:
     the API's order is the cursor's."""
 
+    # Filtered lists kept per process (see `kept_key`): at most so many, the oldest go first,
+    # and none longer than the filter forms (a change that commits after a later one may
+    # leave the version unchanged, see core.versions).
+    KEEP = 256
+    kept = {}
+    keeping = threading.Lock()  # for threaded servers: one change of `kept` at a time
+
     def filter_queryset(self, request, queryset, view):
         if view.action != "list":
             return queryset
+        key = self.kept_key(request, view)
+        now = time.monotonic()
+        kept_at, kept = self.kept.get(key, (None, None))
+        if kept is not None and now - kept_at < formcache.TIMEOUT:
+            queryset = kept.all()
+        else:
+            queryset = self.filtered(request, queryset, view)
+            if key is not None:
+                with self.keeping:
+                    self.kept.pop(key, None)
+                    while len(self.kept) >= self.KEEP:
+                        del self.kept[next(iter(self.kept))]
+                    self.kept[key] = (now, queryset)
+        since = modified_after(request)
+        # `last_modified` as the entry shows it (see changes.last_modified), not only its row's.
+        return queryset.filter(changes.changed_after(since, view.shows())) if since else queryset
+
+    def kept_key(self, request, view):
+        """What a filtered list depends on, when the query names only filters whose SQL depends
+        on nothing but the reference data they validate against (regions, topics, ...) and the
+        values given (`view.filters_by_reference`), and the list's entries on nothing but the
+        caller's role: the role, the reference data's version (one query) and those values.
+        Then the FilterSet (its form, choices and SQL), which costs more than the database
+        takes for a page, is built once per key. None: no such list or query."""
+        names = sorted(
+            name
+            for name in view.filterset_class.base_filters
+            if name in request.query_params and name != "sort"
+        )
+        if not view.filters_by_reference or not set(names) <= view.filters_by_reference:
+            return None
+        version = formcache.reference_version(reference_models(view.filterset_class))
+        values = tuple((name, tuple(request.query_params.getlist(name))) for name in names)
+        return view.filterset_class, role_of(request.user), version, values
+
+    def filtered(self, request, queryset, view):
         filterset = view.filterset_class(
             data=request.query_params, queryset=queryset, request=request
         )
@@ -77,10 +125,18 @@ class ListFilterBackend(filters.BaseFilterBackend):
         }
         if not filterset.is_valid():
             raise exceptions.ValidationError(filterset.errors)
-        queryset = filterset.qs
-        since = modified_after(request)
-        # `last_modified` as the entry shows it (see changes.last_modified), not only its row's.
-        return queryset.filter(changes.changed_after(since, view.shows())) if since else queryset
+        return filterset.qs
+
+
+def reference_models(filterset_class):
+    """The reference tables a FilterSet's choices come from (DirectoryFilterSet's
+    `reference_version`: the regions and what its AnyOfFilters offer)."""
+    items = [
+        item.items
+        for item in filterset_class.base_filters.values()
+        if isinstance(item, AnyOfFilter)
+    ]
+    return [Region, *items]
 
 
 class ApiRateThrottle:
@@ -161,7 +217,7 @@ class ApiView:
         """A row for a request made with a token; a refused token (unknown, malformed,
         revoked, expired) is logged with the token and its owner if known, else with neither."""
         delivered = self.delivered or []
-        ApiLog.objects.create(
+        entry = ApiLog(
             token=token,
             user=token.user if token else None,
             endpoint=request.path[:200],
@@ -170,11 +226,19 @@ class ApiView:
             row_count=len(delivered),
             contact_ids=list(delivered) if self.model is ContactPerson else [],
         )
-        if request.auth is None:
-            return  # refused: not a use of the token
         now = timezone.now()
         # To the minute: a client paging through a list does not rewrite its token each time.
-        if token.last_used_at is None or now - token.last_used_at >= LAST_USED_PRECISION:
+        # A refused token was not used.
+        used = request.auth is not None and (
+            token.last_used_at is None or now - token.last_used_at >= LAST_USED_PRECISION
+        )
+        if not used:
+            # Committed (and flushed to disk) before the response leaves: the log is complete.
+            entry.save(force_insert=True)
+            return
+        # Both in one commit: one flush to disk instead of two.
+        with transaction.atomic():
+            entry.save(force_insert=True)
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
 
 
@@ -185,6 +249,9 @@ class EntryViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
     pagination_class = EntryCursorPagination
     filter_backends = [ListFilterBackend]
     filterset_class = None
+    # Filters whose lists ListFilterBackend may keep (see ListFilterBackend.kept_key): none
+    # unless the entries `user` may see depend on nothing but the user's role.
+    filters_by_reference = frozenset()
 
     def entries(self, user):
         """The entries `user` may see, with their `last_modified` (see `shows`)."""
@@ -227,12 +294,19 @@ class EntryViewSet(ApiView, viewsets.ReadOnlyModelViewSet):
         """The entries `user` may see as the serializer reads them (see `rows`)."""
         return self.rows(self.entries(user))
 
+    def complete(self, entries):
+        """`entries` as `shown` read them, with what the database left to Python."""
+        return entries
+
     def page_of(self, user, ids):
         """The entries of `ids` that `user` may see, as `shown`, by id."""
-        return list(self.shown(user).filter(pk__in=ids).order_by("id")) if ids else []
+        return self.complete(
+            list(self.shown(user).filter(pk__in=ids).order_by("id")) if ids else []
+        )
 
     def retrieve(self, request, *args, **kwargs):
-        entry = generics.get_object_or_404(self.shown(request.user), pk=kwargs["pk"])
+        found = generics.get_object_or_404(self.shown(request.user), pk=kwargs["pk"])
+        entry = self.complete([found])[0]
         self.delivered = [field(entry, "id")]
         self.last_modified = field(entry, "last_modified")
         return Response(self.get_serializer(entry).data)
@@ -312,26 +386,56 @@ class ContactViewSet(EntryViewSet):
     model = ContactPerson
     filterset_class = ContactFilter
     serializer_class = serializers.ContactSerializer
+    # Not `q` (the search reads the words in the data), `review` (today's date) or the
+    # chosen organisation, agreement or unit (what the caller may see of them).
+    filters_by_reference = frozenset(
+        [
+            "topic", "region", "language", "affiliation", "organisation_kind", "mailboxes",
+            "visibility", "per_page",
+        ]
+    )  # fmt: skip
 
     # A page's rows per role, from SQL compiled once (rows.RowsById): the same SQL for every
     # caller of a role (the contacts' visibility and the police path they read are the
     # role's, see ContactPersonQuerySet.visible_to), and building and compiling it
     # (`last_modified` over five tables, the names) cost more than the database takes.
     rows_by_role = {}
+    # Topics and languages: their names and `last_modified` from their ids in the row and the
+    # two small tables, read once per page (rows.LinkedItems), not from subqueries per contact.
+    linked = LinkedItems(ContactPerson, "topics", "languages")
 
     def entries(self, user):
-        return super().entries(user).with_names("topics", "languages")
+        """As EntryViewSet.entries, with the ids of the linked items in place of their names,
+        and `last_modified` without them (see `complete`)."""
+        return (
+            self.model.objects.visible_to(user)
+            .defer("search_vector")
+            .annotate(
+                last_modified=changes.last_modified(self.shows_in_row()),
+                **self.linked.columns,
+            )
+        )
+
+    def complete(self, entries):
+        return self.linked.complete(entries)
 
     def page_of(self, user, ids):
         role = role_of(user)
         if role not in self.rows_by_role:
             self.rows_by_role[role] = RowsById(self.shown(user))
-        return self.rows_by_role[role](ids)
+        # The linked items' rows in the same round trip as the page's.
+        rows, items = self.rows_by_role[role].with_also(ids, also=self.linked.sql)
+        return self.linked.complete(rows, items)
 
-    def shows(self):
+    def shows_in_row(self):
         return [
             changes.related("organisation", Organisation),
             changes.superiors("police_unit__"),
+        ]
+
+    def shows(self):
+        return [
+            *self.shows_in_row(),
             changes.linked(ContactPerson, "topics"),
             changes.linked(ContactPerson, "languages"),
         ]

@@ -1,6 +1,7 @@
 """A list's page from two queries: the page's ids from the filtered list, then the rows of those
-ids (for contacts from SQL compiled once per role). The same entries, fields and order as the
-queryset gives, page after page, at a constant number of queries."""
+ids (for contacts from SQL compiled once per role, with their topics' and languages' names and
+`last_modified` from the two small tables read in the same query). The same entries, fields
+and order as the queryset gives, page after page, at a constant number of queries."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -8,11 +9,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework import serializers
 
+from directory.api import changes
 from directory.api.models import ApiLog
 from directory.api.rows import RowsById
+from directory.api.serializers import ContactSerializer
 from directory.api.tokens import create_token
 from directory.api.views import ContactViewSet
 from directory.contacts.models import ContactPerson
+from directory.core.models import Topic
 from directory.core.roles import role_of
 from tests.factories import (
     ContactPersonFactory,
@@ -58,12 +62,64 @@ def test_contact_rows_from_the_compiled_sql_are_the_querysets_rows(role, request
     view = ContactViewSet()
 
     rows = view.page_of(user, [*reversed(ids), 999_999])
-    expected = list(view.shown(user).filter(pk__in=ids).order_by("id"))
+    expected = view.complete(list(view.shown(user).filter(pk__in=ids).order_by("id")))
 
     assert expected, "the role sees some of them"
     assert rows == expected
     # Served by the compiled SQL, not by the queryset it falls back to.
     assert ContactViewSet.rows_by_role[role_of(user)].sql is not None
+
+
+def rows_from_sql_alone(view, user, ids):
+    """The contacts' rows with the names of their topics and languages and `last_modified`
+    over everything they show worked out by the database (`with_names`, `changes`)."""
+    columns = [c for c in ContactSerializer.COLUMNS if not c.endswith("_linked_ids")]
+    return list(
+        ContactPerson.objects.visible_to(user)
+        .filter(pk__in=ids)
+        .annotate(last_modified=changes.last_modified(view.shows()))
+        .with_names("topics", "languages")
+        .values(*columns, "topic_names", "language_names")
+        .order_by("id")
+    )
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member", "curator"])
+def test_contact_rows_name_topics_and_languages_as_the_database_does(role, request):
+    user = AnonymousUser() if role == "anonymous" else request.getfixturevalue(role)
+    made = contacts_of_every_kind()
+    polish, turkish = LanguageFactory(name="Polnisch", code="pl"), LanguageFactory(name="Türkisch")
+    made[0].languages.add(turkish, polish)
+    made[0].topics.add(TopicFactory(name="Antiziganismus"), TopicFactory(name="Zivilcourage"))
+    # Renamed after the contacts were saved: their `last_modified` is the topic's.
+    renamed = Topic.objects.get(name="Rassismus")
+    renamed.name = "Rassismus und Diskriminierung"
+    renamed.save()
+    ids = [contact.pk for contact in made]
+    view = ContactViewSet()
+
+    rows = view.page_of(user, ids)
+
+    assert rows == rows_from_sql_alone(view, user, ids)
+    assert rows[0]["topic_names"] == [
+        "Antiziganismus",
+        "Rassismus und Diskriminierung",
+        "Zivilcourage",
+    ]
+    assert rows[0]["language_names"] == ["Arabisch", "Polnisch", "Türkisch"]
+    assert rows[0]["last_modified"] == Topic.objects.get(pk=renamed.pk).updated_at
+
+
+def test_a_contact_read_alone_names_its_topics_as_in_the_list(api_get, member):
+    contact = ContactPersonFactory(topics=[TopicFactory(name="Rassismus")])
+    contact.languages.add(LanguageFactory(name="Arabisch", code="ar"))
+    token = create_token(member, "Abgleich")[1]
+
+    alone = api_get(f"/api/v1/contacts/{contact.pk}/", token=token).json()
+    listed = api_get("/api/v1/contacts/", token=token).json()["results"]
+
+    assert alone == listed[0]
+    assert (alone["topics"], alone["languages"]) == (["Rassismus"], ["Arabisch"])
 
 
 def test_a_contacts_last_modified_reads_as_drf_writes_it(api_get, member):
@@ -141,3 +197,30 @@ def test_rows_by_id_asks_the_queryset_itself_where_its_sql_cannot_be_kept():
     assert instances(ids) == sorted(made, key=lambda contact: contact.pk)
     assert instances([]) == []
     assert RowsById(ContactPerson.objects.values("id", "last_name"))([]) == []
+
+
+def test_rows_by_id_send_another_statement_in_the_same_query(member):
+    made = ContactPersonFactory.create_batch(2, topics=[TopicFactory(name="Rassismus")])
+    ids = [contact.pk for contact in made]
+    rows = RowsById(ContactViewSet().shown(member))
+    also = "SELECT name FROM core_topic ORDER BY name"
+
+    with CaptureQueriesContext(connection) as captured:
+        found, named = rows.with_also(ids, also=also)
+
+    assert len(captured) == 1
+    assert found == rows(ids)
+    assert named == [("Rassismus",)]
+    assert rows.with_also([], also=also) == ([], None)
+
+
+def test_rows_by_id_send_the_other_statement_apart_without_compiled_sql():
+    made = ContactPersonFactory.create_batch(2)
+    instances = RowsById(ContactPerson.objects.all())
+
+    found, counted = instances.with_also(
+        [made[1].pk, made[0].pk], also="SELECT count(*) FROM contacts_contactperson"
+    )
+
+    assert found == sorted(made, key=lambda contact: contact.pk)
+    assert counted == [(2,)]
