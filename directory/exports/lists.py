@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.aggregates import StringAgg
 from django.db.models import Case, F, Func, OuterRef, Subquery, TextField, Value, When
-from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models.functions import Cast, Coalesce, Concat, NullIf
 from django.urls import resolve, reverse
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +22,8 @@ from directory.core.roles import Role, role_of
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 from directory.projects.models import Project, ProjectParty
+
+from .writers import Joined, Present, vcard_card, vcard_either, vcard_escaped, vcard_line
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,10 @@ class ExportList:
     title: str
     list_url_name: str  # the list page, whose view filters the export
     columns: list = field(default_factory=list)
-    card: object = None  # function(values, link) -> vCard fields, for lists that make vCards
+    # For lists that make vCards: function(request) -> the SQL of each entry's card, its
+    # address in the directory and its REV (see contact_card and writers.vcards).
+    card: object = None
     model_has_people: bool = False  # rows are contact persons (logged by id for DSGVO reports)
-    # What `card` reads, computed by the database like the columns: name -> source (see Column).
-    card_values: dict = field(default_factory=dict)
 
     @property
     def default_columns(self):
@@ -59,12 +61,6 @@ class ExportList:
 
     def list_url(self):
         return reverse(self.list_url_name)
-
-    def card_expressions(self, request):
-        return {
-            name: Column(name, name, source).expression(request)
-            for name, source in self.card_values.items()
-        }
 
     @property
     def view(self):
@@ -146,92 +142,103 @@ def common_tail(detail_url_name):
     ]
 
 
-def address_of(values):
-    if not (values["street"] or values["city"]):
-        return None
-    return {
-        "street": values["street"],
-        "code": values["postcode"],
-        "city": values["city"],
-        "region": values["land"] or "",
-        "country": "Deutschland",
-    }
+def address_line(text, street, postcode, city, land):
+    """SQL: a card's work address, when it has a street or a city (else no line)."""
+    parts = vcard_escaped(street, city, land, postcode, Value("Deutschland"), text=text)
+    line = vcard_line("ADR;TYPE=WORK", Joined(Value(";;"), parts), optional=False)
+    present = Present(street) | Present(city)
+    return Case(When(present, then=line), default=Value(""), output_field=TextField())
 
 
-def contact_card(contact, link):
-    """A contact person's card; a functional contact (a team mailbox) is a company card."""
-    affiliation = contact["affiliation"] or ""
-    fields = {
-        "title": contact["function"],
-        "emails": [e for e in (contact["email"], contact["email_secondary"]) if e],
-        "phones": [
-            (n, kind) for n, kind in ((contact["phone"], "WORK"), (contact["mobile"], "CELL")) if n
-        ],
-        "address": address_of(contact),
-        "url": link,
-        "rev": contact["updated_at"],
-    }
-    if not contact["last_name"]:  # ContactPerson.is_functional
-        fields |= {
-            "fn": contact["functional_title"],
-            "org": [affiliation, contact["functional_title"]],
-            "is_organisation": True,
-        }
-    else:
-        names = (contact["title"], contact["first_name"], contact["last_name"])
-        fields |= {
-            "fn": " ".join(name for name in names if name),  # ContactPerson.display_name
-            "given": contact["first_name"],
-            "family": contact["last_name"],
-            "org": [affiliation],
-        }
-    return fields
+def contact_card(request):
+    """A contact person's card in SQL (see writers.vcards); a functional contact (a team
+    mailbox) is a company card."""
+    link = link_to("contacts:detail")(request)
+    # A police unit named with the path the coordinator may read (as on the page).
+    affiliation = Coalesce(
+        "organisation__name",
+        f"police_unit__{PoliceUnit.objects.path_field(request.user)}",
+        output_field=TextField(),
+    )
+    # ContactPerson.display_name: the names there are, separated by spaces.
+    display_name = Func(
+        Value(" "),
+        *(NullIf(name, Value("")) for name in ("title", "first_name", "last_name")),
+        function="concat_ws",
+        output_field=TextField(),
+    )
+    street, postcode, city, land = (
+        either(field, field) for field in ("street", "postcode", "city", "land__name")
+    )
+    channels = ["function", "email", "email_secondary", "phone", "mobile"]
 
+    def lines(text):
+        person = [
+            # Family name, given name, and three components left empty.
+            vcard_line(
+                "N",
+                Joined(vcard_escaped("last_name", "first_name", text=text), Value(";;;")),
+                optional=False,
+            ),
+            vcard_line("FN", vcard_escaped(display_name, text=text), optional=False),
+            vcard_line("ORG", vcard_escaped(affiliation, text=text), optional=False),
+        ]
+        functional = [
+            Value("N:;;;;\r\n"),
+            vcard_line("FN", vcard_escaped("functional_title", text=text), optional=False),
+            # How Apple and Google mark a company card in vCard 3.0 (KIND came with 4.0).
+            Value("X-ABSHOWAS:COMPANY\r\n"),
+            # The organisation, then the unit.
+            vcard_line(
+                "ORG", vcard_escaped(affiliation, "functional_title", text=text), optional=False
+            ),
+        ]
+        return vcard_card(
+            Case(
+                # Not ContactPerson.is_functional.
+                When(Present("last_name"), then=Joined(*person)),
+                default=Joined(*functional),
+                output_field=TextField(),
+            ),
+            vcard_line("TITLE", vcard_escaped("function", text=text)),
+            vcard_line("EMAIL;TYPE=INTERNET,WORK", vcard_escaped("email", text=text)),
+            vcard_line("EMAIL;TYPE=INTERNET,WORK", vcard_escaped("email_secondary", text=text)),
+            vcard_line("TEL;TYPE=WORK,VOICE", vcard_escaped("phone", text=text)),
+            vcard_line("TEL;TYPE=CELL", vcard_escaped("mobile", text=text)),
+            address_line(text, street, postcode, city, land),
+            vcard_line("URL", vcard_escaped(link, text=text), optional=False),
+        )
 
-def contact_card_values():
-    plain = [
-        "title", "first_name", "last_name", "functional_title", "function", "email",
-        "email_secondary", "phone", "mobile",
+    values = [
+        "title", "first_name", "last_name", "functional_title", *channels, affiliation,
+        street, postcode, city, land, link,
     ]  # fmt: skip
-    return {
-        **{name: name for name in plain},
-        "updated_at": UTCStamp("updated_at"),
-        # A police unit named with the path the coordinator may read (as on the page).
-        "affiliation": lambda request: Coalesce(
-            "organisation__name",
-            f"police_unit__{PoliceUnit.objects.path_field(request.user)}",
-            output_field=TextField(),
-        ),
-        "street": either("street", "street"),
-        "postcode": either("postcode", "postcode"),
-        "city": either("city", "city"),
-        "land": either("land__name", "land__name"),
-        "link": link_to("contacts:detail"),
-    }
+    return {"lines": vcard_either(lines, values), "link": link, "rev": UTCStamp("updated_at")}
 
 
-def general_card(entry, link):
-    """An organisation's or police unit's general contact as a company card."""
-    return {
-        "fn": entry["name"],
-        "org": [entry["name"]],
-        "is_organisation": True,
-        "emails": [entry["email"]] if entry["email"] else [],
-        "phones": [(entry["phone"], "WORK")] if entry["phone"] else [],
-        "address": address_of(entry),
-        "url": entry["website"] or link,
-        "rev": entry["updated_at"],
-    }
+def general_card(detail_url_name):
+    """An organisation's or police unit's general contact as a company card, in SQL."""
 
+    def card(request):
+        link = link_to(detail_url_name)(request)
+        website = Coalesce(NullIf("website", Value("")), link, output_field=TextField())
 
-def general_card_values(detail_url_name):
-    plain = ["name", "email", "phone", "street", "postcode", "city", "website"]
-    return {
-        **{name: name for name in plain},
-        "updated_at": UTCStamp("updated_at"),
-        "land": "land__name",
-        "link": link_to(detail_url_name),
-    }
+        def lines(text):
+            return vcard_card(
+                Value("N:;;;;\r\n"),
+                vcard_line("FN", vcard_escaped("name", text=text), optional=False),
+                Value("X-ABSHOWAS:COMPANY\r\n"),
+                vcard_line("ORG", vcard_escaped("name", text=text), optional=False),
+                vcard_line("EMAIL;TYPE=INTERNET,WORK", vcard_escaped("email", text=text)),
+                vcard_line("TEL;TYPE=WORK,VOICE", vcard_escaped("phone", text=text)),
+                address_line(text, "street", "postcode", "city", "land__name"),
+                vcard_line("URL", vcard_escaped(website, text=text), optional=False),
+            )
+
+        values = ["name", "email", "phone", "street", "postcode", "city", "land__name", website]
+        return {"lines": vcard_either(lines, values), "link": link, "rev": UTCStamp("updated_at")}
+
+    return card
 
 
 AGREEMENT_TOPICS = Agreement.topics.through
@@ -256,7 +263,6 @@ LISTS = {
         title=_("Contact persons"),
         list_url_name="contacts:list",
         card=contact_card,
-        card_values=contact_card_values(),
         model_has_people=True,
         columns=[
             Column(
@@ -292,8 +298,7 @@ LISTS = {
         key="organisationen",
         title=_("Organisations"),
         list_url_name="organisations:list",
-        card=general_card,
-        card_values=general_card_values("organisations:detail"),
+        card=general_card("organisations:detail"),
         columns=[
             Column("name", _("Name"), "name"),
             Column("short_name", _("Short name"), "short_name"),
@@ -319,8 +324,7 @@ LISTS = {
         key="polizei",
         title=_("Police units"),
         list_url_name="police:list",
-        card=general_card,
-        card_values=general_card_values("police:detail"),
+        card=general_card("police:detail"),
         columns=[
             Column("path", _("Position in the hierarchy"), "path"),
             Column("name", _("Name"), "name"),
