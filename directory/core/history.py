@@ -246,6 +246,9 @@ class HistoryAdmin(EventsAdmin):
     """pghistory's events admin, in the curators' words."""
 
     change_list_template = "admin/core/history_change_list.html"
+    # pghistory's changelist cannot count facets (its get_queryset takes no
+    # `exclude_parameters`): "?_facets=True" gave a 500.
+    show_facets = admin.ShowFacets.NEVER
 
     def __init__(self, model, admin_site):
         super().__init__(model, admin_site)
