@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.urls import include, path
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from directory.accounts.two_factor import second_factor_missing
@@ -20,6 +21,12 @@ admin.site.index_title = _("Keep the directory current")
 # Without the app sidebar, lists have the whole width (at 1280 px it took 300 of it and hid
 # the last columns); the breadcrumbs and the index lead everywhere it did.
 admin.site.enable_nav_sidebar = False
+# Each admin page's context lists every app for that sidebar: worked out only when a page shows
+# the list (the index), not on every changelist (a reverse() and permission checks per model).
+_get_app_list = admin.site.get_app_list
+admin.site.get_app_list = lambda request, app_label=None: SimpleLazyObject(
+    lambda: _get_app_list(request, app_label)
+)
 
 handler500 = "directory.core.views.server_error"
 

@@ -68,6 +68,9 @@ class AgreementAdmin(CuratedAdmin):
         CuratedAdmin.review_fieldset,
     ]
 
+    # The parties' subqueries run once per search, not in each of the changelist's queries.
+    list_search_matches = True
+
     def exact_matches(self, term):
         # The search index holds public parties only; curators find an agreement by any party
         # (trigram indexes on the folded names and paths serve this).

@@ -93,6 +93,9 @@ class ContactPersonAdmin(CuratorImportMixin, CuratedAdmin):
         CuratedAdmin.review_fieldset,
     ]
 
+    # The count and the page look the matches up in the index once, not twice.
+    list_search_matches = True
+
     def exact_matches(self, term):
         # The search index leaves channels out (no member may find a contact by them);
         # curators find a contact by a whole email address.
