@@ -1,6 +1,8 @@
 """One search box over everything: the best hits across entities by rank, then the results
 grouped by entity (the group with the best hit first), matches highlighted."""
 
+import threading
+
 from django import forms
 from django.db.models import Count, Window
 from django.shortcuts import render
@@ -133,12 +135,21 @@ def best_matches(entries, terms):
 # What `sections`, `search_sections` and `compiled_searches` built, by their key (which says
 # for whom); the querysets are never evaluated, only copied or run compiled.
 _built_sections = {}
+# At most so many keys are kept, the oldest built go first: a compiled search of every section
+# takes about 150 KiB, and roles × topics × numbers of words make some 700 keys, which a
+# crawler asking every combination would otherwise leave in every worker.
+MAX_BUILT = 128
+_building = threading.Lock()
 
 
 def _built(key, build):
     built = _built_sections.get(key)
     if built is None:
-        built = _built_sections[key] = build()
+        built = build()
+        with _building:  # threaded servers: one change of the dict at a time
+            while len(_built_sections) >= MAX_BUILT:
+                _built_sections.pop(next(iter(_built_sections)), None)
+            _built_sections[key] = built
     return built
 
 

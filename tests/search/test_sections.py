@@ -193,3 +193,24 @@ def test_the_compiled_searches_find_what_the_querysets_find(role, text):
         assert found(views.section_results(user, chosen, terms)) == found(built)
         if role != Role.PUBLIC:  # the public sees no event, so "Treffen" finds nothing
             assert any(found(built).values())
+
+
+def test_a_worker_keeps_a_bounded_number_of_built_searches(member, monkeypatch):
+    # Every topic with every number of words: the oldest built go, the newest stay and work.
+    monkeypatch.setattr(views, "_built_sections", {})
+    monkeypatch.setattr(views, "MAX_BUILT", 5)
+    topics = [TopicFactory() for _ in range(4)]
+    ContactPersonFactory(last_name="Lindenhof", topics=[topics[-1]])
+
+    for topic in topics:
+        for count in (1, 2, 3):
+            views.compiled_searches(member, topic.pk, count)
+    terms = search_terms("Lindenhof")
+    found = views.section_results(member, topics[-1].pk, terms)
+
+    assert len(views._built_sections) == 5
+    assert ("compiled", Role.MEMBER, topics[-1].pk, 1) in views._built_sections
+    assert ("compiled", Role.MEMBER, topics[0].pk, 1) not in views._built_sections
+    assert [[c.last_name for c in r] for key, _h, _u, r in found if key == "contacts"] == [
+        ["Lindenhof"]
+    ]
