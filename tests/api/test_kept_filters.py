@@ -8,6 +8,7 @@ from rest_framework.request import Request
 
 from directory.api.tokens import create_token
 from directory.api.views import ContactViewSet, ListFilterBackend
+from tests.api.test_read import results
 from tests.factories import (
     ContactPersonFactory,
     DistrictFactory,
@@ -19,8 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def ids(response):
-    assert response.status_code == 200, response.content
-    return [entry["id"] for entry in response.json()["results"]]
+    return [entry["id"] for entry in results(response)]
 
 
 def contact_in(district, **fields):
