@@ -4,9 +4,12 @@ filters.InheritedTopics), instead of subqueries over the affiliations that made 
 scan every contact.
 
 `region_ids`: the regions the contact's organisation is active in, or its police unit's
-jurisdiction, and the Land the affiliation is seated in as its NEGATIVE id. A seat counts only
-for a place that contains it (a Land chosen as a whole), activity also for the places it serves
-(active in all of Berlin serves Neukölln): the sign keeps the two apart in one array.
+jurisdiction; as NEGATIVE ids, the regions these lie within (a Kreis's Land, a Bezirk's city
+and Land) and the Land the affiliation is seated in. A negative id counts only for a place
+that contains it (the Land chosen as a whole finds what lies anywhere in it), a positive id
+also for the places it serves (active in all of Berlin serves Neukölln): the sign keeps the two
+apart in one array. So a region's keys are its own id, negative and positive, and the regions
+around it (region_keys): a handful of index entries however many Kreise a Land has.
 `topic_ids`: the contact's own topics and its affiliation's.
 `language_ids`: the contact's own languages (the language filter matches no affiliation's), so
 the filter is a test on the row the other arrays found, not a semi-join per row.
@@ -21,12 +24,21 @@ from directory.core.search import SearchIndexTrigger
 
 REGION_IDS = """
 ARRAY(
-    SELECT x.region_id FROM organisations_organisation_regions x
-    WHERE x.organisation_id = NEW.organisation_id
+    WITH RECURSIVE active(id) AS (
+        SELECT x.region_id FROM organisations_organisation_regions x
+        WHERE x.organisation_id = NEW.organisation_id
+        UNION SELECT u.jurisdiction_id FROM police_policeunit u
+        WHERE u.id = NEW.police_unit_id AND u.jurisdiction_id IS NOT NULL
+    ), around(id) AS (
+        SELECT r.parent_id FROM core_region r JOIN active a ON a.id = r.id
+        WHERE r.parent_id IS NOT NULL
+        UNION SELECT r.parent_id FROM core_region r JOIN around a ON a.id = r.id
+        WHERE r.parent_id IS NOT NULL
+    )
+    SELECT id FROM active
+    UNION SELECT -id FROM around
     UNION SELECT -o.land_id FROM organisations_organisation o
     WHERE o.id = NEW.organisation_id AND o.land_id IS NOT NULL
-    UNION SELECT u.jurisdiction_id FROM police_policeunit u
-    WHERE u.id = NEW.police_unit_id AND u.jurisdiction_id IS NOT NULL
     UNION SELECT -u.land_id FROM police_policeunit u
     WHERE u.id = NEW.police_unit_id AND u.land_id IS NOT NULL
     ORDER BY 1
@@ -52,8 +64,9 @@ ARRAY(
 
 
 def region_keys(region_ids, serving=()):
-    """What `region_ids` holds for an entry in one of `region_ids` or serving them from one of
-    `serving` (see Organisation.in_region and PoliceUnit.in_region)."""
+    """What `region_ids` holds for an entry in one of `region_ids` (or within one) or serving
+    them from one of `serving` (see Organisation.in_region and PoliceUnit.in_region). A region
+    given with those within it needs only itself: an entry within it holds its negative id."""
     return sorted({*region_ids, *serving, *(-pk for pk in region_ids)})
 
 

@@ -111,6 +111,11 @@ class ContactFilter(DirectoryFilterSet):
         model = ContactPerson
         fields = []
 
+    def in_region(self, queryset, pk, within, serving):
+        # A contact within the region holds its negative id (filter_sql.py): the region alone
+        # finds them, two index entries instead of two per Kreis and Bezirk.
+        return queryset.in_region([pk], serving=serving)
+
     def __init__(self, data=None, *args, request=None, **kwargs):
         super().__init__(data, *args, request=request, **kwargs)
         user = request.user if request else None

@@ -104,9 +104,9 @@ class ContactPersonQuerySet(CuratedQuerySet, SearchableQuerySet):
         return self.annotate(**{UNIT_PATH: F(f"police_unit__{path_field}")})
 
     def in_region(self, region_ids, serving=()):
-        """Contacts whose organisation or police unit is in one of the regions, as
-        Organisation.in_region and PoliceUnit.in_region say, by the stored `region_ids` (one
-        GIN index lookup, see filter_sql.py)."""
+        """Contacts whose organisation or police unit is in one of the regions or within one, as
+        Organisation.in_region and PoliceUnit.in_region say for the regions with those within
+        them, by the stored `region_ids` (one GIN index lookup, see filter_sql.py)."""
         return self.filter(region_ids__overlap=filter_sql.region_keys(region_ids, serving))
 
     def with_topics(self, topic_ids):

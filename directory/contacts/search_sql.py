@@ -111,11 +111,12 @@ def topic_renamed():
 
 
 def region_renamed():
-    """A region renamed: the contacts of organisations active in it or in a region within it,
-    and of units responsible for it or for a region within it."""
+    """A region renamed or moved (the regions around it are in `region_ids`, see
+    filter_sql.py): the contacts of organisations active in it or in a region within it, and of
+    units responsible for it or for a region within it."""
     return reindex_when_changed(
         TABLE,
-        ["name"],
+        ["name", "parent_id"],
         f"SELECT c.id FROM {TABLE} c JOIN organisations_organisation_regions x"
         " ON x.organisation_id = c.organisation_id JOIN core_region r ON r.id = x.region_id"
         " JOIN {rows} ON changed_rows.id IN (r.id, r.parent_id)"

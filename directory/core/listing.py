@@ -305,11 +305,16 @@ class DirectoryFilterSet(django_filters.FilterSet):
     def filter_region(self, queryset, name, value):
         pk = int(value)
         within, serving = self.regions.within(pk), self.regions.above(pk)
-        queryset = queryset.in_region(within, serving=serving)
+        queryset = self.in_region(queryset, pk, within, serving)
         if serving and hasattr(queryset, "serving_whole"):
             # Marked in the results: "für ganz Berlin" (see includes/serves_all_of.html).
             queryset = queryset.serving_whole(within, serving)
         return queryset
+
+    def in_region(self, queryset, pk, within, serving):
+        """The entries in region `pk` (`within`: it with the regions within it) or serving it
+        from a region around it (`serving`)."""
+        return queryset.in_region(within, serving=serving)
 
     def filter_review(self, queryset, name, value):
         return queryset.in_review_state(value)

@@ -41,7 +41,9 @@ def berlin():
     return land, city, BoroughFactory(name="Neukölln", parent=city)
 
 
-def test_arrays_hold_the_affiliations_regions_its_seat_negated_and_all_topics(berlin):
+def test_arrays_hold_the_affiliations_regions_those_around_and_its_seat_negated_and_all_topics(
+    berlin,
+):
     land, city, borough = berlin
     racism, antisemitism, queer = (TopicFactory(name=n) for n in ("R", "A", "Q"))
     org = OrganisationFactory(land=land, topics=[racism])
@@ -51,12 +53,15 @@ def test_arrays_hold_the_affiliations_regions_its_seat_negated_and_all_topics(be
     unit.topics.add(queer)
     at_unit = ContactPersonFactory(organisation=None, police_unit=unit)
 
-    assert arrays(at_org) == (sorted([borough.pk, -land.pk]), pks(racism, antisemitism))
+    assert arrays(at_org) == (
+        sorted([borough.pk, -city.pk, -land.pk]),
+        pks(racism, antisemitism),
+    )
     assert arrays(at_unit) == (sorted([city.pk, -land.pk]), [queer.pk])
 
 
 def test_arrays_follow_the_organisations_regions_topics_and_seat(berlin):
-    land, _city, borough = berlin
+    land, city, borough = berlin
     other_land = LandFactory(name="Brandenburg")
     topic = TopicFactory(name="Rassismus")
     org = OrganisationFactory(land=land)
@@ -64,7 +69,7 @@ def test_arrays_follow_the_organisations_regions_topics_and_seat(berlin):
 
     org.regions.add(borough)
     org.topics.add(topic)
-    assert arrays(contact) == (sorted([borough.pk, -land.pk]), [topic.pk])
+    assert arrays(contact) == (sorted([borough.pk, -city.pk, -land.pk]), [topic.pk])
 
     org.regions.remove(borough)
     org.topics.remove(topic)
@@ -79,7 +84,7 @@ def test_arrays_follow_a_police_units_jurisdiction_and_seat(berlin):
 
     unit.jurisdiction = borough
     unit.save()
-    assert arrays(contact)[0] == sorted([borough.pk, -land.pk])
+    assert arrays(contact)[0] == sorted([borough.pk, -city.pk, -land.pk])
 
     topic = TopicFactory(name="Queerfeindlichkeit")
     unit.topics.add(topic)
@@ -102,10 +107,29 @@ def test_arrays_follow_a_contact_moving_to_another_affiliation(berlin):
 
     contact.organisation = new
     contact.save()
-    assert arrays(contact) == ([city.pk], [second.pk])
+    assert arrays(contact) == (sorted([city.pk, -land.pk]), [second.pk])
 
     ContactPerson.objects.filter(pk=contact.pk).update(organisation=None, police_unit=unit)
     assert arrays(contact) == ([-land.pk], [])
+
+
+def test_arrays_follow_a_region_moved_to_another_parent(berlin):
+    _land, city, borough = berlin
+    other_land = LandFactory(name="Brandenburg")
+    org = OrganisationFactory()
+    org.regions.add(borough)
+    unit = PoliceUnitFactory(jurisdiction=city)
+    at_org = ContactPersonFactory(organisation=org)
+    at_unit = ContactPersonFactory(organisation=None, police_unit=unit)
+
+    city.parent = other_land
+    city.save()
+    assert arrays(at_org)[0] == sorted([borough.pk, -city.pk, -other_land.pk])
+    assert arrays(at_unit)[0] == sorted([city.pk, -other_land.pk])
+
+    borough.parent = DistrictFactory(name="Potsdam", parent=other_land)
+    borough.save()
+    assert arrays(at_org)[0] == sorted([borough.pk, -borough.parent.pk, -other_land.pk])
 
 
 def test_arrays_lose_a_removed_topic_link_and_a_deleted_topic():
@@ -159,7 +183,7 @@ def test_deferred_indexing_fills_the_arrays_once_the_block_ends(berlin):
         contact = ContactPersonFactory(organisation=org)
         assert arrays(contact) == ([], [])
 
-    assert arrays(contact) == (sorted([borough.pk, -land.pk]), [topic.pk])
+    assert arrays(contact) == (sorted([borough.pk, -borough.parent_id, -land.pk]), [topic.pk])
 
 
 @pytest.mark.django_db(transaction=True)
@@ -201,6 +225,9 @@ def test_region_filter_finds_what_the_affiliations_in_region_finds():
         expected = set(old_in_region(within, serving).values_list("pk", flat=True))
         assert found == expected, region.name
         assert expected
+        # The region alone finds those within it too (what the contacts' filter asks).
+        alone = ContactPerson.objects.in_region([region.pk], serving)
+        assert set(alone.values_list("pk", flat=True)) == expected, region.name
 
 
 def test_topic_filter_finds_own_and_inherited_topics_only():
