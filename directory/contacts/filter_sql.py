@@ -19,6 +19,7 @@ when its affiliation's topics, regions, seat or jurisdiction change (search_sql.
 these too; `search_index_deferred` pauses and refreshes them with the search documents."""
 
 import pgtrigger
+from django.db.models import Func
 
 from directory.core.search import SearchIndexTrigger
 
@@ -61,6 +62,15 @@ ARRAY(
     WHERE x.contactperson_id = NEW.id
     ORDER BY 1
 )"""
+
+
+class RowValue(Func):
+    """A column's value as the row holds it, in an expression no index is matched to: a
+    condition on it is tested on the rows other conditions found (see with_topics).
+    COALESCE of one argument is the column itself; tests/search/test_plans.py holds the
+    planner to not reading the index for it."""
+
+    function = "COALESCE"
 
 
 def region_keys(region_ids, serving=()):

@@ -41,6 +41,9 @@ TYPO_MIN_LENGTH = 4
 PART_MIN_LENGTH = 4
 PART_CANDIDATES = 40
 SPLIT_MIN_LENGTH = 8
+# A typed word's stem matches the indexed words it starts with; when there are at most this
+# many, the search asks for them by name instead of by prefix (see QueryWord.tsquery).
+LISTED_PREFIX_WORDS = 32
 # Words that say what every entry is ("Polizei", "Ansprechpartner"): alongside other words they
 # rank but do not exclude, so "Ansprechpartner LSBTI Polizei" finds a contact point that does
 # not say "Ansprechpartner". Folded forms (see text.fold).
@@ -83,16 +86,20 @@ WITH typed AS (
     SELECT stemmed.*, replace(replace(replace(stem, '\\', '\\\\'), '%%', '\\%%'), '_', '\\_')
         AS escaped
     FROM stemmed
-), known AS (
+), starting AS (
     -- "starts with" as a range of the primary key (C collation): an index lookup, where a
-    -- computed LIKE pattern would scan the table.
-    SELECT pattern.*, EXISTS (
-        SELECT FROM netzpol_search_words w
+    -- computed LIKE pattern would scan the table. One more than are listed, to tell "all".
+    SELECT pattern.*, ARRAY(
+        SELECT w.word FROM netzpol_search_words w
         WHERE w.word >= (stem COLLATE "C") AND w.word < (stem || chr(1114111) COLLATE "C")
-    ) AS known
+        ORDER BY w.word COLLATE "C"
+        LIMIT %(listed)s + 1
+    ) AS starting
     FROM pattern
+), known AS (
+    SELECT starting.*, cardinality(starting.starting) > 0 AS known FROM starting
 )
-SELECT i, folded, stem, known,
+SELECT i, folded, stem, starting,
     CASE WHEN i <= %(typed)s AND NOT known AND length(stem) >= %(typo_length)s THEN ARRAY(
         SELECT w.word FROM netzpol_search_words w
         WHERE (w.word %% folded OR w.word %% stem)
@@ -146,9 +153,17 @@ class QueryWord:
     optional: bool = False
     # The indexed words it matches as such (what the page marks in the results).
     lexemes: list = field(default_factory=list)
+    # Every indexed word its stem starts with, when they are few (LISTED_PREFIX_WORDS).
+    starting: list = field(default_factory=list)
 
     def tsquery(self):
-        return " | ".join(dict.fromkeys([*self.own, *self.more]))
+        """What an entry must match for this word. Its stem as a prefix ("mosche:*") matches
+        what the words it starts with match, so those words, when listed, stand for it: exact
+        words are looked up in the GIN index as such, a prefix reads every entry of every
+        word it starts with into one bitmap first ("dortmund:*": every contact in Dortmund),
+        which goes lossy in a large directory. The rank (own_tsquery) keeps the prefix."""
+        own = [*self.starting, *self.own[1:]] if self.starting else self.own
+        return " | ".join(dict.fromkeys([*own, *self.more]))
 
 
 @dataclass
@@ -258,17 +273,20 @@ def search_terms(text):
                 "part_length": PART_MIN_LENGTH,
                 "parts": PART_CANDIDATES,
                 "split_length": SPLIT_MIN_LENGTH,
+                "listed": LISTED_PREFIX_WORDS,
             },
         )
         rows = cursor.fetchall()
     stem_of = {}
     result = []
-    for i, folded, stem, _known, near, compounds, splits, ungendered in rows:
+    for i, folded, stem, starting, near, compounds, splits, ungendered in rows:
         stem_of[folded] = stem
         if i > len(words) or stem is None:
             continue  # a synonym's word, or a stop word: no condition
         exact = len(folded) <= 2 or folded.isdigit()
         word = QueryWord(words[i - 1], folded, own=[quoted(stem, prefix=not exact)])
+        if not exact and 0 < len(starting) <= LISTED_PREFIX_WORDS:
+            word.starting = [quoted(lexeme, prefix=False) for lexeme in starting]
         if ungendered and ungendered != stem and len(folded) >= 8:
             word.own.append(quoted(ungendered))  # "Kontaktbeamtin" finds "Kontaktbeamter"
         word.lexemes = [stem, *(near or []), *(compounds or [])]

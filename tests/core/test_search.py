@@ -5,6 +5,7 @@ from django.db import models, transaction
 from django.db.models.expressions import RawSQL
 
 from directory.contacts.models import ContactPerson
+from directory.core import search
 from directory.core.models import Topic
 from directory.core.search import search_index_deferred, search_words
 from directory.organisations.models import Organisation
@@ -290,3 +291,31 @@ def test_a_contact_is_never_found_by_a_hidden_superior_units_name():
 
     assert found(ContactPerson, "Tarnkappe") == set()
     assert found(ContactPerson, "Regenbogen Sommer") != set()
+
+
+@pytest.mark.parametrize("listed", [32, 1])
+def test_a_prefix_asked_for_by_its_words_finds_what_the_prefix_finds(listed, monkeypatch):
+    # The stem "mosche" starts three indexed words: the search asks for them by name (a GIN
+    # lookup per word) instead of by prefix, and must find exactly what the prefix finds; with
+    # more such words than are listed, it keeps the prefix.
+    monkeypatch.setattr(search, "LISTED_PREFIX_WORDS", listed)
+    found_by_words = {
+        OrganisationFactory(name="Moschee am Markt"),
+        OrganisationFactory(name="Moscheegemeinde Nord"),
+        OrganisationFactory(name="Moscheeverein Süd"),
+    }
+    OrganisationFactory(name="Kirchengemeinde Ost")
+
+    terms = search.search_terms("Moschee")
+    (word,) = terms.words
+    prefix = RawSQL("search_vector @@ %s::tsquery", [word.own[0]], models.BooleanField())
+
+    assert word.own == ["'mosche':*"]
+    if listed == 1:
+        assert word.starting == []
+        assert word.tsquery() == "'mosche':*"
+    else:
+        assert word.starting == ["'mosche'", "'moscheegemeind'", "'moscheeverein'"]
+        assert ":*" not in word.tsquery()
+    assert set(Organisation.objects.search(terms)) == found_by_words
+    assert set(Organisation.objects.filter(prefix)) == found_by_words
