@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from directory.agreements.models import Agreement
 from directory.contacts.models import ContactPerson
 from directory.core.compiled import CompiledQuerySet
-from directory.core.listing import MAX_QUERY_LENGTH, linked_to, name_choices
+from directory.core.listing import MAX_QUERY_LENGTH, linked_to_row, name_choices
 from directory.core.models import Topic
 from directory.core.roles import rate_limit, role_of
 from directory.core.search import TermSlots, search_terms, slot_values
@@ -105,7 +105,7 @@ def in_topic(key, entries, topic):
     if key == "contacts":
         # Tested on the contacts the words found (see ContactPersonQuerySet.with_topics).
         return entries.with_topics([topic], by_index=False)
-    return linked_to(entries, "topics", [topic])
+    return linked_to_row(entries, "topics", [topic])
 
 
 # The search of each section compiled once per role, topic and number of required words: a

@@ -48,6 +48,23 @@ def test_a_search_within_a_topic_tests_the_topic_on_the_contacts_its_words_found
     assert len(list(views.best_matches(sections["contacts"], terms))) == 3
 
 
+def test_a_search_within_a_topic_tests_the_entries_topics_on_the_entries_its_words_found(
+    member, topic
+):
+    # Organisations (and agreements, events, projects) by their link table: each row's links
+    # from the table's unique index, not every link of the topic joined to the words' hits.
+    terms = search_terms("Moschee Dortmund")
+    sections = {key: entries for key, _h, _u, entries in views.search_sections(member, topic.pk)}
+
+    searched = plan(views.best_matches(sections["organisations"], terms))
+
+    assert "organisation_search_gin" in searched
+    assert "organisations_organisation_topics_topic_id" not in searched
+    assert [o.name for o in views.best_matches(sections["organisations"], terms)] == [
+        "Moscheegemeinde Dortmund"
+    ]
+
+
 def test_the_contacts_list_in_a_topic_reads_the_topic_from_the_index(topic):
     # The same condition by index, as the contacts list asks it: what the test above rules out
     # is what the planner does here.
