@@ -36,6 +36,13 @@ def user(name, role, **fields):
     return account
 
 
+def timed(client, url):
+    """One request's wall time in ms."""
+    started = time.perf_counter()
+    client.get(url)
+    return (time.perf_counter() - started) * 1000
+
+
 class Command(BaseCommand):
     help = "Seed the bench database once (--scale N contacts), then measure and print the table."
 
@@ -134,6 +141,10 @@ class Command(BaseCommand):
         def chosen(name):
             return not only or any(name.startswith(prefix) for prefix in only)
 
+        # Every page is timed beside the floor, a floor request after each of its requests (or
+        # before, every other run): the machine's drift during a run (other processes, clock
+        # speed) then moves both alike, and each page's ratio is to the floor of its own runs.
+        self.floor = (as_member, "/bench/floor/")
         rows = [self.page(name, *rest) for name, *rest in pages if chosen(name)]
         exports = [self.export(name, *rest) for name, *rest in exports if chosen(name)]
         copy = (
@@ -142,20 +153,18 @@ class Command(BaseCommand):
             else None
         )
         page_ms = {row["scenario"]: row["median_ms"] for row in rows}
+        to_floor = {row["scenario"]: row["median_ms"] / row["floor_ms"] for row in rows}
         export_rate = {row["scenario"]: row["rows_per_s"] for row in exports}
         ratios = {}
-        if {"search page", "floor"} <= page_ms.keys():
-            ratios["search / floor"] = page_ms["search page"] / page_ms["floor"]
-        if {"contacts 3 filters p1", "floor"} <= page_ms.keys():
-            ratios["contacts 3 filters / floor"] = (
-                page_ms["contacts 3 filters p1"] / page_ms["floor"]
-            )
+        if "search page" in page_ms:
+            ratios["search / floor"] = to_floor["search page"]
+        if "contacts 3 filters p1" in page_ms:
+            ratios["contacts 3 filters / floor"] = to_floor["contacts 3 filters p1"]
         if {"search page", "admin changelist ?q="} <= page_ms.keys():
             ratios["admin / search"] = page_ms["admin changelist ?q="] / page_ms["search page"]
-        if "floor" in page_ms:
-            for name in page_ms:
-                if name.startswith("admin "):
-                    ratios[f"{name} / floor"] = page_ms[name] / page_ms["floor"]
+        for name in page_ms:
+            if name.startswith("admin "):
+                ratios[f"{name} / floor"] = to_floor[name]
         if copy:
             for name, rate in export_rate.items():
                 if name.endswith("all contacts"):
@@ -211,19 +220,25 @@ class Command(BaseCommand):
             lambda execute, sql, *rest: queries.append(sql) or execute(sql, *rest)
         ):
             client.get(url)
-        times = []
-        for _ in range(runs):
+        floor = None if (client, url) == self.floor else self.floor
+        times, floors = [], []
+        for run in range(runs):
+            if floor and run % 2:
+                floors.append(timed(*floor))
             before_each()
-            started = time.perf_counter()
-            client.get(url)
-            times.append((time.perf_counter() - started) * 1000)
+            times.append(timed(client, url))
+            if floor and not run % 2:
+                floors.append(timed(*floor))
         times.sort()
+        median = round(statistics.median(times), 1)
         return {
             "scenario": scenario,
             "url": url,
-            "median_ms": round(statistics.median(times), 1),
+            "median_ms": median,
             "p95_ms": round(times[max(0, round(len(times) * 0.95) - 1)], 1),
             "queries": len(queries),
+            # The floor's median in the same runs (the floor's own row: itself).
+            "floor_ms": round(statistics.median(floors), 1) if floor else median,
         }
 
     def copy_rate(self, curator):
@@ -258,11 +273,13 @@ class Command(BaseCommand):
 
     def print_table(self, report):
         self.stdout.write(f"\nscale {report['scale']}: {report['contacts']} contacts\n")
-        self.stdout.write(f"{'scenario':28} {'median ms':>10} {'p95 ms':>9} {'queries':>8}")
+        self.stdout.write(
+            f"{'scenario':28} {'median ms':>10} {'p95 ms':>9} {'queries':>8} {'floor ms':>9}"
+        )
         for row in report["pages"]:
             self.stdout.write(
                 f"{row['scenario']:28} {row['median_ms']:>10} {row['p95_ms']:>9} "
-                f"{row['queries']:>8}"
+                f"{row['queries']:>8} {row['floor_ms']:>9}"
             )
         self.stdout.write(
             f"\n{'export':28} {'rows':>8} {'seconds':>8} {'rows/s':>8} {'peak RSS MB':>12}"
