@@ -319,13 +319,6 @@ class ContactPerson(CuratedModel):
                 fields=["topic_ids", "region_ids", "language_ids"],
                 name="contact_filter_arrays_gin",
             ),
-            # The same for what members and the public may see: their lists (a third of all
-            # contacts are staff-only) read neither those index entries nor those rows.
-            GinIndex(
-                fields=["topic_ids", "region_ids", "language_ids"],
-                condition=Q(visibility__in=VISIBLE_FROM[Role.MEMBER]),
-                name="contact_shared_filter_gin",
-            ),
             # The figures (directory.network) count contacts by affiliation, visibility and
             # review date from this index alone, without reading the wide rows.
             models.Index(

@@ -3,16 +3,14 @@ stay current through every write, and the filters that read them find what the a
 own `in_region`, topic and language links say."""
 
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Q
 
 from directory.contacts.models import ContactPerson
 from directory.core.listing import RegionTree
-from directory.core.roles import Role
 from directory.core.search import search_index_deferred
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
-from tests.conftest import user_with_role
 from tests.factories import (
     BoroughFactory,
     ContactPersonFactory,
@@ -280,29 +278,3 @@ def test_language_filter_finds_what_the_language_links_find():
         linked = Links.objects.filter(language__in=chosen).values("contactperson_id")
         assert found == set(ContactPerson.objects.filter(pk__in=linked))
         assert found
-
-
-@pytest.mark.parametrize(
-    ("role", "shared"), [(Role.PUBLIC, True), (Role.MEMBER, True), (Role.CURATOR, False)]
-)
-def test_lists_of_what_members_and_the_public_see_can_use_the_index_without_staff_rows(
-    role, shared
-):
-    # The index of shared contacts holds no staff-only contact: the lists of the roles that
-    # see none can read it (the planner proves their visibility condition implies its own),
-    # a curator's cannot. With the index of all contacts gone, the plan says which it can.
-    topic = TopicFactory(name="Antiziganismus")
-    ContactPersonFactory(topics=[topic], organisation=OrganisationFactory(is_public=True))
-    user = user_with_role(role, "liste", is_staff=role == Role.CURATOR)
-    contacts = ContactPerson.objects.visible_to(user).with_topics([topic.pk])
-
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("DROP INDEX contact_filter_arrays_gin")
-        for scan in ("seqscan", "indexscan", "indexonlyscan"):
-            cursor.execute(f"SET LOCAL enable_{scan} = off")
-        sql, params = contacts.query.sql_with_params()
-        cursor.execute(f"EXPLAIN {sql}", params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
-        transaction.set_rollback(True)
-
-    assert ("contact_shared_filter_gin" in plan) == shared, plan
