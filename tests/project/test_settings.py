@@ -206,3 +206,22 @@ def test_media_root_from_the_environment_is_a_path(run_manage, tmp_path):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "pathlib.PosixPath" in result.stdout
+
+
+@slow
+def test_connections_plan_for_ssd_unless_the_url_says_otherwise(run_manage):
+    # The portal's connections price a random page read as PostgreSQL suggests for SSDs; a
+    # DATABASE_URL with its own `options` is taken as it is.
+    show = (
+        "from django.db import connection; c = connection.cursor(); "
+        "c.execute('SHOW random_page_cost'); print(c.fetchone()[0])"
+    )
+    url = database_url()
+    own = f"{url}{'&' if '?' in url else '?'}options=-c%20random_page_cost%3D2"
+    default = run_manage("shell", "-v0", "-c", show, env={**PRODUCTION})
+    chosen = run_manage("shell", "-v0", "-c", show, env={**PRODUCTION, "DATABASE_URL": own})
+
+    assert default.returncode == 0, default.stderr
+    assert default.stdout.strip() == "1.1"
+    assert chosen.returncode == 0, chosen.stderr
+    assert chosen.stdout.strip() == "2"
