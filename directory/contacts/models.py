@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
@@ -61,6 +63,17 @@ VISIBLE_FROM = {
 
 # The police unit's path chosen for the viewer, computed in the contacts' own query.
 UNIT_PATH = "police_unit_shown_path"
+
+
+def past_retention_condition(today=None):
+    """The condition of `ContactPersonQuerySet.past_retention`."""
+    limit = add_months(today or timezone.localdate(), -settings.NETZPOL_RETENTION_MONTHS)
+    # Created before that day began here: the same as a creation date before it, without
+    # converting every row's time to a date.
+    created_before = timezone.make_aware(datetime.datetime.combine(limit, datetime.time.min))
+    return (
+        Q(verified_on__lt=limit) | Q(verified_on__isnull=True, created_at__lt=created_before)
+    ) & ~Q(last_name="", functional_title=ANONYMOUS_TITLE)
 
 
 class ContactPersonIterable(ModelIterable):
@@ -143,11 +156,7 @@ class ContactPersonQuerySet(CuratedQuerySet, SearchableQuerySet):
     def past_retention(self, today=None):
         """Contacts nobody confirmed within the retention period (NETZPOL_RETENTION_MONTHS),
         not yet anonymised."""
-        today = today or timezone.localdate()
-        limit = add_months(today, -settings.NETZPOL_RETENTION_MONTHS)
-        return self.filter(
-            Q(verified_on__lt=limit) | Q(verified_on__isnull=True, created_at__date__lt=limit)
-        ).exclude(last_name="", functional_title=ANONYMOUS_TITLE)
+        return self.filter(past_retention_condition(today))
 
     def with_details(self):
         """What a list of contacts shows (name, function, affiliation, channels, topics), in a
@@ -325,6 +334,20 @@ class ContactPerson(CuratedModel):
                 fields=["organisation", "police_unit"],
                 include=["id", "visibility", "review_due"],
                 name="contact_affiliation_cover",
+            ),
+            # The curators' overview (reviews.dashboard) counts contacts by review state,
+            # change and retention in one pass over this index, without reading the wide rows.
+            models.Index(
+                fields=["review_due"],
+                include=[
+                    "id",
+                    "verified_on",
+                    "updated_at",
+                    "created_at",
+                    "last_name",
+                    "functional_title",
+                ],
+                name="contact_review_cover",
             ),
         ]
         verbose_name = _("contact person")

@@ -168,6 +168,23 @@ class ReviewState(models.TextChoices):
     CURRENT = "current", _("Current")
 
 
+def review_state_condition(state, today=None):
+    """The condition for one `ReviewState`, as `CuratedQuerySet.in_review_state` filters by it
+    (and counts use it)."""
+    today = today or timezone.localdate()
+    match ReviewState(state):
+        case ReviewState.STALE:
+            return Q(review_due__isnull=True) | Q(review_due__lte=today)
+        case ReviewState.DUE_SOON:
+            return Q(
+                review_due__gt=today, review_due__lte=today + datetime.timedelta(DUE_SOON_DAYS)
+            )
+        case ReviewState.NEVER_VERIFIED:
+            return Q(verified_on__isnull=True)
+        case ReviewState.CURRENT:
+            return Q(review_due__gt=today)
+
+
 class CuratedQuerySet(models.QuerySet):
     """Review state and visibility of curated entries; the rules live here and nowhere else."""
 
@@ -188,35 +205,30 @@ class CuratedQuerySet(models.QuerySet):
 
     def stale(self, today=None):
         """No next review set, or it is due: today or earlier (`CuratedModel.is_stale`)."""
-        return self.filter(
-            Q(review_due__isnull=True) | Q(review_due__lte=today or timezone.localdate())
-        )
+        return self.in_review_state(ReviewState.STALE, today)
 
     def current(self, today=None):
         """Not stale: the next review lies after today."""
-        return self.filter(review_due__gt=today or timezone.localdate())
+        return self.in_review_state(ReviewState.CURRENT, today)
 
     def never_verified(self):
-        return self.filter(verified_on__isnull=True)
+        return self.in_review_state(ReviewState.NEVER_VERIFIED)
 
     def due_soon(self, today=None):
         """Current, but due within DUE_SOON_DAYS (from tomorrow up to that day)."""
-        today = today or timezone.localdate()
-        return self.filter(
-            review_due__gt=today, review_due__lte=today + datetime.timedelta(DUE_SOON_DAYS)
-        )
+        return self.in_review_state(ReviewState.DUE_SOON, today)
 
     def in_review_state(self, state, today=None):
         """The entries in one `ReviewState`."""
-        match ReviewState(state):
-            case ReviewState.STALE:
-                return self.stale(today)
-            case ReviewState.DUE_SOON:
-                return self.due_soon(today)
-            case ReviewState.NEVER_VERIFIED:
-                return self.never_verified()
-            case ReviewState.CURRENT:
-                return self.current(today)
+        return self.filter(review_state_condition(state, today))
+
+    def counts(self, **conditions):
+        """How many entries meet each condition (name=Q), in one pass over the table: one
+        query of `COUNT(*) FILTER (...)`, where a count per condition would read it again for
+        each."""
+        return self.aggregate(
+            **{name: models.Count("pk", filter=condition) for name, condition in conditions.items()}
+        )
 
     def mark_verified(self, user, on=None):
         on = on or timezone.localdate()
