@@ -18,10 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import BooleanField, F, Func, OuterRef, Q, Subquery
+from django.db.models import F, Func, OuterRef, Q, Subquery
 from django.db.models.functions import Greatest
 
 from directory.contacts.models import ANONYMOUS_TITLE, VISIBLE_FROM, ContactPerson
+from directory.core.expressions import AnyOf
 from directory.core.personal_data import history_models
 from directory.core.roles import Role, role_of
 from directory.police.models import PoliceUnit
@@ -91,18 +92,6 @@ def changed(model, since):
 def newest(queryset, field="updated_at"):
     """SQL: the latest `field` of the rows of `queryset` (NULL for none), as a subquery."""
     return Subquery(queryset.order_by().values(newest=Func(F(field), function="MAX")))
-
-
-class AnyOf(Func):
-    """SQL `value = ANY(array)`: one primary key lookup per element, and none for NULL."""
-
-    output_field = BooleanField()
-
-    def as_sql(self, compiler, connection):
-        (value, value_params), (array, array_params) = (
-            compiler.compile(expression) for expression in self.get_source_expressions()
-        )
-        return f"{value} = ANY({array})", [*value_params, *array_params]
 
 
 def last_modified(shown):

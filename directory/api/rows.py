@@ -5,7 +5,7 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection, connections
 from django.db.models import F, OuterRef, Value
 
-from .changes import AnyOf
+from directory.core.expressions import AnyOf
 
 
 class RowsById:

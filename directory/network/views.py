@@ -1,4 +1,5 @@
 import csv
+import functools
 import io
 
 from django.http import HttpResponse
@@ -13,7 +14,7 @@ from directory.exports.cells import neutralise
 from directory.exports.writers import BOM
 
 from .cache import cached
-from .edges import edge_kinds_for, edges, graph, scope_key
+from .edges import EdgeKind, edge_kinds_for, edges, graph, scope_key
 from .figures import TILE_COLUMNS, statistics_tables
 from .forms import NetworkFilter
 
@@ -27,8 +28,10 @@ def csv_response(filename, headers, rows):
     a spreadsheet would run as a formula neutralised (names and formats are typed by users)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_ALL)
-    writer.writerow([neutralise(str(h)) for h in headers])
-    writer.writerows([neutralise(cell) for cell in row] for row in rows)
+    # Each distinct value once: the network's names recur on many rows.
+    neutral = functools.lru_cache(maxsize=None)(neutralise)
+    writer.writerow([neutral(str(h)) for h in headers])
+    writer.writerows([neutral(cell) for cell in row] for row in rows)
     response = HttpResponse(
         (BOM + buffer.getvalue()).encode(), content_type="text/csv; charset=utf-8"
     )
@@ -106,10 +109,12 @@ def network(request):
     valid = not form.is_bound or form.is_valid()
     if request.GET.get("csv") == "edges" and valid:
         found, _total = edges(request.user, form.scope())
+        # Translated once per kind, not once per edge (tens of thousands at national scale).
+        labels = {kind.value: str(kind.label) for kind in EdgeKind}
         return csv_response(
             "netzwerk",
             [gettext("A"), gettext("B"), gettext("Kind"), gettext("Weight")],
-            [(e.a.name, e.b.name, str(e.kind_label), e.weight) for e in found],
+            [(e.a.name, e.b.name, labels[e.kind], e.weight) for e in found],
         )
     found, total, drawn = drawn_edges(request.user, form.scope()) if valid else ([], 0, "")
     query = request.GET.copy()

@@ -125,6 +125,23 @@ def test_csv_neutralises_names(member, client, db):
     assert "'=1+1" in rows[1]
 
 
+def test_csv_rows_of_equal_weight_follow_the_names_whatever_their_case(member, client, db):
+    client.force_login(member)
+    first = OrganisationFactory(name="ärztekammer")
+    for name in ["Zentrum", "beratung", "Amt"]:
+        agreement = AgreementFactory()
+        AgreementPartyFactory(agreement=agreement, organisation=first)
+        AgreementPartyFactory(agreement=agreement, organisation=OrganisationFactory(name=name))
+
+    rows = read_csv(client.get(URL, {"csv": "edges"}))
+
+    # "beratung" between "Amt" and "Zentrum": by name, not by capitals first.
+    assert [sorted(row[:2], key=str.casefold) for row in rows[1:]] == [
+        ["Amt", "ärztekammer"], ["beratung", "ärztekammer"], ["Zentrum", "ärztekammer"]
+    ]  # fmt: skip
+    assert {row[2] for row in rows[1:]} == {"Kooperationsvereinbarung"}
+
+
 @pytest.mark.parametrize(
     "query",
     [
