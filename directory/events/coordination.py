@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import F
 from django.forms import modelformset_factory
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -155,6 +155,43 @@ def send(request, pk):
     if not counts["sent"] and not counts["failed"]:
         messages.info(request, _("Every invitation on the list has already been sent."))
     return redirect(event)
+
+
+class GivenAnswerForm(forms.Form):
+    answer = forms.TypedChoiceField(
+        choices=[(state.value, state.label) for state in services.GIVEN_ANSWERS],
+        coerce=Invitation.State,
+    )
+
+
+@require_POST
+@role_required(Role.COORDINATOR)
+def record_answer(request, pk, invitation_pk):
+    """An answer an invitee gave by phone or mail, recorded as if given through their link
+    (services.answer): an acceptance for a full event goes to the waiting list, a place given
+    up moves the next one up. Only for invitees the coordinator may see, until the event
+    starts."""
+    event = visible_event(request, pk)
+    invitation = get_object_or_404(visible_invitations(event, request.user), pk=invitation_pk)
+    back = f"{event.get_absolute_url()}#invitations-heading"
+    if event.status == Event.Status.CANCELLED or event.has_started:
+        messages.error(
+            request,
+            _("Answers are recorded until the event starts; then record attendance instead."),
+        )
+        return redirect(back)
+    form = GivenAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please choose one of the answers."))
+        return redirect(back)
+    state = services.answer(invitation, form.cleaned_data["answer"])
+    name = invitation.contact.display_name
+    if state == Invitation.State.WAITING:
+        text = _("The event is fully booked: %(name)s is on the waiting list.")
+    else:
+        text = _("Answer of %(name)s recorded: %(answer)s.")
+    messages.success(request, text % {"name": name, "answer": Invitation.State(state).label})
+    return redirect(back)
 
 
 class AttendanceForm(forms.ModelForm):

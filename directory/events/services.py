@@ -273,12 +273,15 @@ def send_reminders(today=None):
 
 # --- answers --------------------------------------------------------------------------------
 
+# What an invitee answers: through their link, or by phone or mail to a coordinator.
+GIVEN_ANSWERS = (Invitation.State.ACCEPTED, Invitation.State.DECLINED, Invitation.State.MAYBE)
+
 
 @transaction.atomic
 def answer(invitation, state):
-    """Record an answer given through the link. Returns the state recorded: an acceptance
-    when the event is full goes to the waiting list; a place given up moves the first on the
-    waiting list up (see `move_up`)."""
+    """Record an answer given through the link or to a coordinator. Returns the state
+    recorded: an acceptance when the event is full goes to the waiting list; a place given up
+    moves the first on the waiting list up (see `move_up`)."""
     event = Event.objects.select_for_update().get(pk=invitation.event_id)
     # Read again under the event's lock: a second click or a curator's change may have come
     # first, and the answer must start from what is stored, not from what the page loaded.

@@ -18,6 +18,11 @@ urlpatterns = [
     path("veranstaltungen/<int:pk>/versenden/", coordination.send, name="send"),
     path("veranstaltungen/<int:pk>/anwesenheit/", coordination.attendance, name="attendance"),
     path(
+        "veranstaltungen/<int:pk>/antworten/<int:invitation_pk>/",
+        coordination.record_answer,
+        name="record_answer",
+    ),
+    path(
         "veranstaltungen/<int:pk>/anwesenheitsliste/",
         coordination.attendance_sheet,
         name="attendance_sheet",

@@ -71,6 +71,9 @@ def event_detail(request, pk):
                 (label, attendance.get(value, 0)) for value, label in Invitation.Attendance.choices
             ],
             "hidden_invitations": all_invitations.count() - sum(states.values()),
+            # Answers given by phone or mail, until the event starts (then: attendance).
+            "may_record_answers": event.status != Event.Status.CANCELLED and not event.has_started,
+            "given_answers": [(state.value, state.label) for state in services.GIVEN_ANSWERS],
             "progress": services.sending_progress(event),
             "registrations": registration_services.accepted_for(event),
         }
