@@ -145,6 +145,10 @@ EXPECTED = {
     ),
     # POST only.
     "events:send": (lambda d: {"pk": d["members_event"].pk}, dict.fromkeys(ROLES, 405)),
+    "events:record_answer": (
+        lambda d: {"pk": d["members_event"].pk, "invitation_pk": 1},
+        dict.fromkeys(ROLES, 405),
+    ),
     # The registration form is only for public announcements with public registration.
     **{
         f"events:{name}": (lambda d: {"pk": d["members_event"].pk}, dict.fromkeys(ROLES, 404))
