@@ -158,6 +158,12 @@ _options.setdefault("connect_timeout", 5)
 # large search document one by one (11 ms at 100,000 contacts) rather than their index (1 ms).
 # A DATABASE_URL with its own `?options=` keeps those.
 _options.setdefault("options", "-c random_page_cost=1.1")
+# Prepared statements for the SQL the portal sends again and again with other values, and only
+# for it: a cursor that asks for them (core.compiled.PreparedCursor) gets them at once; Django's
+# own cursors bind values on the client and are never prepared. psycopg's threshold only has to
+# be a number (Django's None turns them off). A connection pooler in transaction mode must keep
+# prepared statements (PgBouncer 1.21+ with max_prepared_statements) or not be used.
+_options.setdefault("prepare_threshold", 5)
 # A socket directory given as `?host=/path` belongs in HOST, where `dbshell` looks for it.
 if not DATABASES["default"]["HOST"] and "host" in _options:
     DATABASES["default"]["HOST"] = _options.pop("host")

@@ -24,7 +24,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, models
 from django.db.models import Func, Value
 
-from .compiled import Slot
+from .compiled import Slot, prepared_cursor
 from .declared_sql import declare_function
 from .text import fold
 
@@ -74,7 +74,11 @@ def search_words(text):
 # holds every word of every search document (see `netzpol_remember_words`), so all of this is
 # index lookups on a small table; the entries themselves are then matched on their vectors alone.
 
+# One SELECT with the steps within it: it is sent as a prepared statement (the same SQL for every
+# search, see core.compiled.prepared_cursor), which holds one statement, and pghistory prepends
+# its context to any statement but a SELECT (while a change is being recorded).
 EXPAND_SQL = """
+SELECT * FROM (
 WITH typed AS (
     SELECT t.i, netzpol_fold(t.word) AS folded
     FROM unnest(%(words)s::text[]) WITH ORDINALITY AS t(word, i)
@@ -131,7 +135,8 @@ SELECT i, folded, stem, starting,
     ) END AS splits,
     (SELECT lexeme FROM unnest(to_tsvector('german', regexp_replace(folded, 'in(nen)?$', '')))
         LIMIT 1) AS ungendered
-FROM known ORDER BY i
+FROM known
+) expanded ORDER BY i
 """
 
 
@@ -261,7 +266,7 @@ def search_terms(text):
                     term for term in group if not _same_term(folded, term)
                 )
     extra = sorted({w for terms in alternatives.values() for t in terms for w in t.split()})
-    with connection.cursor() as cursor:
+    with prepared_cursor(connection.alias) as cursor:  # the same SQL for every search
         cursor.execute(
             EXPAND_SQL,
             {

@@ -2,8 +2,10 @@
 must be those the queryset itself gives for the same values, in one query, for every run."""
 
 import pytest
+from django.db import connection
 from django.db.models import Value
 from django.db.models.functions import Concat
+from django.test.utils import CaptureQueriesContext
 
 from directory.contacts.models import ContactPerson
 from directory.core.compiled import CompiledQuerySet, Slot
@@ -59,3 +61,34 @@ def test_every_slot_needs_a_value_and_no_other_is_taken():
         compiled.run(name="Yilmaz")
     with pytest.raises(ValueError, match="slots"):
         compiled.run(name="Yilmaz", greeting="Hallo ", extra="x")
+
+
+def prepared_statements():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [statement for (statement,) in cursor.fetchall()]
+
+
+def test_a_compiled_queryset_is_prepared_once_on_the_server():
+    ContactPersonFactory(last_name="Yilmaz", organisation=OrganisationFactory(name="Treffpunkt"))
+    ContactPersonFactory(last_name="Nowak")
+    compiled = CompiledQuerySet(by_name(Slot("name"), Slot("greeting")))
+
+    runs = [shown(compiled.run(name=name, greeting="Hallo ")) for name in ("Yilmaz", "Nowak") * 3]
+
+    # One statement prepared, whatever the values; each run's own values are bound to it.
+    assert len([s for s in prepared_statements() if '"contacts_contactperson"' in s]) == 1
+    assert runs[::2] == [shown(by_name("Yilmaz", "Hallo "))] * 3
+    assert runs[1::2] == [shown(by_name("Nowak", "Hallo "))] * 3
+    with CaptureQueriesContext(connection) as logged:
+        compiled.run(name="Yilmaz", greeting="Hallo ")
+    # Django's query log shows the statement, as for any other query.
+    assert '"contacts_contactperson"' in logged.captured_queries[0]["sql"]
+
+
+def test_django_s_own_queries_are_not_prepared():
+    ContactPersonFactory(last_name="Yilmaz")
+    for _ in range(10):
+        assert list(by_name("Yilmaz", "Hallo ")) != []
+
+    assert not [s for s in prepared_statements() if '"contacts_contactperson"' in s]
