@@ -135,3 +135,12 @@ def count_queries(client, url, **headers):
         response = client.get(url, headers=headers)
     assert response.status_code == 200
     return len(captured)
+
+
+def prepared_statements():
+    """The statements prepared on the test's database connection (core.compiled)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [statement for (statement,) in cursor.fetchall()]

@@ -10,6 +10,7 @@ from .models import ContactPerson
 class ContactListView(DirectoryListView):
     model = ContactPerson
     filterset_class = ContactFilter
+    rows_by_role = True  # visible_to(user): by role (tests/contacts/test_list_rows.py)
 
     def get_queryset(self):
         return super().get_queryset().with_details()

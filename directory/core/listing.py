@@ -12,7 +12,7 @@ import copy
 import django_filters
 from django import forms
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import F, OuterRef
+from django.db.models import F, OuterRef, Value
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.choices import BaseChoiceIterator, normalize_choices
@@ -22,6 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.views import FilterView
 
 from . import formcache, registry
+from .compiled import CompiledQuerySet, Slot
+from .expressions import AnyOf
 from .models import Language, Region, ReviewState, Topic
 from .paging import counted_page
 from .roles import Role, rate_limit, role_of
@@ -368,6 +370,10 @@ class DirectoryFilterSet(django_filters.FilterSet):
         )
 
 
+# DirectoryListView.page_rows: per list view class and role, a few in all.
+_compiled_rows = {}
+
+
 @method_decorator(rate_limit("NETZPOL_RATE_PAGES"), name="dispatch")
 class DirectoryListView(FilterView):
     """A filtered, paginated list of entries the user may see.
@@ -379,6 +385,9 @@ class DirectoryListView(FilterView):
 
     paginate_by = DEFAULT_PAGE_SIZE
     template_name_suffix = "_list"
+    # Whether `get_queryset` depends on the user's role alone: then a page's entries are read
+    # by id from its SQL compiled and prepared once per role and worker (see `page_rows`).
+    rows_by_role = False
 
     def get_queryset(self):
         # The stored search vector is for the database only: never loaded into Python.
@@ -398,8 +407,26 @@ class DirectoryListView(FilterView):
         # The page and the count from one pass where it can (see paging.py).
         paginator = self.get_paginator(queryset, page_size)
         number = self.request.GET.get(self.page_kwarg)
-        page = counted_page(paginator, number) or paginator.get_page(number)
+        page = counted_page(paginator, number, self.page_rows(queryset))
+        page = page or paginator.get_page(number)
         return paginator, page, page.object_list, page.has_other_pages()
+
+    def page_rows(self, queryset):
+        """For `rows_by_role`: what reads a page's entries by id ({pk: entry}) from
+        `get_queryset()`, compiled once per role (building and compiling the list's query
+        again for ten ids cost more than the database takes to answer it); the filters are
+        not asked again, the visibility is. None when the filters added columns the entries
+        show (a region's "für ganz Berlin", a search's rank): the filtered list reads them."""
+        if not self.rows_by_role:
+            return None
+        key = (type(self), role_of(self.request.user))
+        compiled = _compiled_rows.get(key)
+        if compiled is None:
+            by_id = self.get_queryset().filter(AnyOf(F("pk"), Value(Slot("ids")))).order_by()
+            compiled = _compiled_rows[key] = CompiledQuerySet(by_id)
+        if not set(queryset.query.annotations) <= set(compiled.queryset.query.annotations):
+            return None
+        return lambda ids: {entry.pk: entry for entry in compiled.run(ids=ids)}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -91,10 +91,11 @@ def numbered_keys(queryset, keys, start, size):
         return cursor.fetchall()
 
 
-def counted_page(paginator, value):
+def counted_page(paginator, value, read=None):
     """Page `value` of `paginator` as `paginator.get_page(value)` gives it (the last page for
     a number past the end or below 1), its count set from the same query; None for a list
-    that is no plain ordered query (then the paginator's own way serves)."""
+    that is no plain ordered query (then the paginator's own way serves). `read(ids)`, if
+    given, reads the page's entries ({pk: entry}); else the list's queryset reads them."""
     queryset = paginator.object_list
     if (
         not isinstance(queryset, QuerySet)
@@ -116,7 +117,8 @@ def counted_page(paginator, value):
         paginator.count = 0  # the paginator's cached count, known now
         return Page([], 1, paginator)
     paginator.count = rows[0][1]
-    entries = queryset.order_by().in_bulk([pk for pk, _matching, _position in rows])
+    ids = [pk for pk, _matching, _position in rows]
+    entries = read(ids) if read else queryset.order_by().in_bulk(ids)
     return Page(
         [entries[pk] for pk, _matching, _position in rows if pk in entries],
         (rows[0][2] - 1) // size + 1,

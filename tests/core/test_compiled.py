@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from directory.contacts.models import ContactPerson
 from directory.core.compiled import CompiledQuerySet, Slot
+from tests.conftest import prepared_statements
 from tests.factories import ContactPersonFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,12 +62,6 @@ def test_every_slot_needs_a_value_and_no_other_is_taken():
         compiled.run(name="Yilmaz")
     with pytest.raises(ValueError, match="slots"):
         compiled.run(name="Yilmaz", greeting="Hallo ", extra="x")
-
-
-def prepared_statements():
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT statement FROM pg_prepared_statements")
-        return [statement for (statement,) in cursor.fetchall()]
 
 
 def test_a_compiled_queryset_is_prepared_once_on_the_server():
