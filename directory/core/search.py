@@ -239,7 +239,8 @@ _synonym_source = []
 
 
 def register_synonyms(source):
-    """`source()` returns the synonym groups: lists of folded terms (a term may have words)."""
+    """`source()` returns the synonym groups: sequences of folded terms (a term may have
+    words)."""
     _synonym_source[:] = [source]
 
 

@@ -1,11 +1,13 @@
 """Synonyms and abbreviations curators keep: a search for one term also finds the others,
 applied when the query is read (core.search), so an edit needs no re-indexing."""
 
+import functools
 import re
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from directory.core.compiled import CompiledQuerySet
 from directory.core.text import fold
 
 
@@ -44,10 +46,22 @@ class Synonym(models.Model):
 
 
 def synonym_groups():
-    """Every synonym entry as a group of folded terms (what core.search asks for)."""
+    """Every synonym entry as a group of folded terms (what core.search asks for), read on
+    every search, in a query compiled and prepared once (core.compiled); the terms are folded
+    again only when the entries changed."""
+    return _folded(tuple((row["term"], row["alternatives"]) for row in _entries().run()))
+
+
+@functools.cache
+def _entries():
+    return CompiledQuerySet(Synonym.objects.order_by("pk").values("term", "alternatives"))
+
+
+@functools.lru_cache(maxsize=4)
+def _folded(entries):
     groups = []
-    for term, alternatives in Synonym.objects.values_list("term", "alternatives"):
+    for term, alternatives in entries:
         terms = [term, *split_terms(alternatives)]
         folded = [" ".join(re.findall(r"\w+", fold(t))) for t in terms]
-        groups.append([t for t in folded if t])
-    return groups
+        groups.append(tuple(t for t in folded if t))
+    return tuple(groups)

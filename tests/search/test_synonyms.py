@@ -52,7 +52,11 @@ def test_groups_are_folded_terms_of_words():
     Synonym.objects.create(term="LSBTI*", alternatives="queer;\nLesbisch , ,Schwule Männer")
 
     # Folded as the index folds ("queer" and "quer" are one word there).
-    assert synonym_groups() == [["lsbti", "quer", "lesbisch", "schwule manner"]]
+    assert synonym_groups() == (("lsbti", "quer", "lesbisch", "schwule manner"),)
+    # A change is seen by the next search, in every worker: the entries are read each time.
+    Synonym.objects.filter(term="LSBTI*").update(alternatives="queer")
+    Synonym.objects.create(term="KOB", alternatives="Kontaktbereichsbeamt")
+    assert synonym_groups() == (("lsbti", "quer"), ("kob", "kontaktbereichsbeamt"))
 
 
 def test_the_office_starts_with_the_seeded_synonyms(django_db_setup):
