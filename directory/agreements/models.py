@@ -4,9 +4,9 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import F, OuterRef, Q
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from directory.core.links import entry_url
 from directory.core.models import CuratedModel, CuratedQuerySet, Topic, track_history
 from directory.core.search import SearchableQuerySet, search_vector_field
 from directory.core.storage import PrivateDocumentStorage
@@ -142,7 +142,7 @@ class Agreement(CuratedModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("agreements:detail", kwargs={"pk": self.pk})
+        return entry_url("agreements:detail", self.pk)
 
     @property
     def format_list(self):

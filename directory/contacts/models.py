@@ -7,12 +7,12 @@ from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery, Value, Window
 from django.db.models.functions import Coalesce, Lower, NullIf, RowNumber
 from django.db.models.query import ModelIterable
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from directory.core.dates import add_months
+from directory.core.links import entry_url
 from directory.core.models import (
     CuratedModel,
     CuratedQuerySet,
@@ -384,7 +384,7 @@ class ContactPerson(CuratedModel):
         return self.display_name
 
     def get_absolute_url(self):
-        return reverse("contacts:detail", kwargs={"pk": self.pk})
+        return entry_url("contacts:detail", self.pk)
 
     @staticmethod
     def sort_name():

@@ -10,7 +10,6 @@ from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +17,7 @@ from directory.agreements.models import Agreement
 from directory.agreements.validators import validate_pdf
 from directory.contacts.models import ContactPerson
 from directory.core.dates import add_months
+from directory.core.links import entry_url
 from directory.core.models import Region, TimeStampedModel, Topic, linked_names, track_history
 from directory.core.roles import Role, role_of
 from directory.core.search import SearchableQuerySet, search_vector_field
@@ -249,7 +249,7 @@ class Event(TimeStampedModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("events:detail", kwargs={"pk": self.pk})
+        return entry_url("events:detail", self.pk)
 
     def save(self, *args, **kwargs):
         # Mediation and other staff-only formats: never announced, whatever was chosen.

@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from directory.contacts.models import ContactPerson
+from directory.core.links import entry_url
 from directory.core.registry import ListLink
 from directory.core.roles import Role, rate_limit, role_of, role_required
 
@@ -194,10 +195,14 @@ def button(request, entry):
     if not isinstance(entry, ContactPerson) or role_of(request.user) < Role.MEMBER:
         return ""
     # Without the request: its context processors would run again for every row of a list.
+    saved = entry.pk in saved_ids(request)
     return get_template("exports/merkliste_button.html").render(
         {
             "contact": entry,
-            "saved": entry.pk in saved_ids(request),
+            "saved": saved,
+            "action": entry_url(
+                "exports:merkliste_remove" if saved else "exports:merkliste_save", entry.pk
+            ),
             "next": request.get_full_path(),
             "csrf_token": page_token(request),
         }

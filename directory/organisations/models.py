@@ -1,9 +1,9 @@
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import Case, CharField, OuterRef, Q, Subquery, Value, When
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from directory.core.links import entry_url
 from directory.core.models import (
     AddressModel,
     CuratedModel,
@@ -122,7 +122,7 @@ class Organisation(CuratedModel, AddressModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("organisations:detail", kwargs={"pk": self.pk})
+        return entry_url("organisations:detail", self.pk)
 
 
 # --- Search index triggers on the tables an organisation's document reads -----------------------

@@ -4,9 +4,9 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, CharField, F, Q, Value, When
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from directory.core.links import entry_url
 from directory.core.models import (
     AddressModel,
     CuratedModel,
@@ -232,7 +232,7 @@ class PoliceUnit(CuratedModel, AddressModel):
         return getattr(self, "shown_path", None) or self.public_path or self.name
 
     def get_absolute_url(self):
-        return reverse("police:detail", kwargs={"pk": self.pk})
+        return entry_url("police:detail", self.pk)
 
     def clean(self):
         super().clean()

@@ -5,11 +5,11 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import F, OuterRef, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from directory.agreements.parties import PartyMixin, PartyQuerySet, party_constraints
 from directory.contacts.models import ContactPerson
+from directory.core.links import entry_url
 from directory.core.models import CuratedModel, CuratedQuerySet, Region, Topic, track_history
 from directory.core.search import SearchableQuerySet, search_vector_field
 from directory.core.text import Fold
@@ -145,7 +145,7 @@ class Project(CuratedModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("projects:detail", kwargs={"pk": self.pk})
+        return entry_url("projects:detail", self.pk)
 
     @property
     def activity_list(self):
