@@ -13,6 +13,9 @@ around it (region_keys): a handful of index entries however many Kreise a Land h
 `topic_ids`: the contact's own topics and its affiliation's.
 `language_ids`: the contact's own languages (the language filter matches no affiliation's), so
 the filter is a test on the row the other arrays found, not a semi-join per row.
+`name_key`, `first_name_key`: the German sort keys of the name (core.sorting.GermanKey of
+`ContactPerson.sort_name()` and of the first name), which a list sorted by name otherwise works
+out for every matching contact on every request.
 
 Stored before every write of the contact, so the statement triggers that re-index a contact
 when its affiliation's topics, regions, seat or jurisdiction change (search_sql.py) refresh
@@ -56,6 +59,11 @@ ARRAY(
 )"""
 
 
+# As core.sorting.GermanKey writes them (tests/contacts/test_filter_arrays.py holds them equal).
+NAME_KEY = """public.unaccent('public.unaccent'::regdictionary,
+    lower(lower(COALESCE(NULLIF(NEW.last_name, ''), NEW.functional_title))))"""
+FIRST_NAME_KEY = "public.unaccent('public.unaccent'::regdictionary, lower(NEW.first_name))"
+
 LANGUAGE_IDS = """
 ARRAY(
     SELECT x.language_id FROM contacts_contactperson_languages x
@@ -81,7 +89,7 @@ def region_keys(region_ids, serving=()):
 
 
 def arrays():
-    """The contact's filter arrays, stored before every write."""
+    """The contact's filter arrays and sort keys, stored before every write."""
     return [
         SearchIndexTrigger(
             name="filter_arrays",
@@ -89,6 +97,8 @@ def arrays():
             operation=pgtrigger.Insert | pgtrigger.Update,
             func=f"NEW.region_ids := {REGION_IDS.strip()};\n"
             f"NEW.topic_ids := {TOPIC_IDS.strip()};\n"
-            f"NEW.language_ids := {LANGUAGE_IDS.strip()};\nRETURN NEW;",
+            f"NEW.language_ids := {LANGUAGE_IDS.strip()};\n"
+            f"NEW.name_key := {NAME_KEY};\n"
+            f"NEW.first_name_key := {FIRST_NAME_KEY};\nRETURN NEW;",
         )
     ]

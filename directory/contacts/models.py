@@ -61,6 +61,12 @@ VISIBLE_FROM = {
 }
 
 
+# Maintained by the database (search_sql.py, filter_sql.py), never edited: no history, no
+# subject access report.
+COMPUTED_FIELDS = [
+    "search_vector", "region_ids", "topic_ids", "language_ids", "name_key", "first_name_key",
+]  # fmt: skip
+
 # The police unit's path chosen for the viewer, computed in the contacts' own query.
 UNIT_PATH = "police_unit_shown_path"
 
@@ -190,7 +196,7 @@ class ContactPersonQuerySet(CuratedQuerySet, SearchableQuerySet):
         return self.filter(Q(email="") | Q(pk__in=firsts))
 
 
-@track_history(exclude=["search_vector", "region_ids", "topic_ids", "language_ids"])
+@track_history(exclude=COMPUTED_FIELDS)
 class ContactPerson(CuratedModel):
     # Annotated by `serving_whole()` on a list filtered by a place: the whole region (a city, a
     # Land) the entry serves. None on every other page, which asks for it all the same: a
@@ -289,6 +295,11 @@ class ContactPerson(CuratedModel):
         verbose_name=_("languages (for filters, computed)"),
         default=list,
         editable=False,
+    )
+    # The same trigger's German sort keys (core.sorting), used by `german_keys`.
+    name_key = models.TextField(_("name (for sorting, computed)"), default="", editable=False)
+    first_name_key = models.TextField(
+        _("first name (for sorting, computed)"), default="", editable=False
     )
 
     objects = ContactPersonQuerySet.as_manager()
@@ -399,6 +410,12 @@ class ContactPerson(CuratedModel):
     def sort_name():
         """Sort key: the last name, or the functional title of a functional contact."""
         return Lower(Coalesce(NullIf("last_name", Value("")), "functional_title"))
+
+    @classmethod
+    def german_keys(cls):
+        """What core.sorting.german_ordering sorts by instead of working out a German key:
+        (expression, the column that holds its key)."""
+        return [(cls.sort_name(), "name_key"), (F("first_name"), "first_name_key")]
 
     @property
     def is_functional(self):

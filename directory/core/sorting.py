@@ -36,7 +36,9 @@ def _is_name(expression, query):
 
 def german_ordering(queryset, ordering):
     """`ordering` (names, "-names" and expressions, as for `order_by`) with every text item
-    sorted by its German key first and by itself after."""
+    sorted by its German key first and by itself after. A model whose rows hold the keys of
+    some items (`german_keys()`: (expression, column) pairs) is sorted by those columns."""
+    stored = getattr(queryset.model, "german_keys", list)()
     result = []
     for item in ordering:
         if isinstance(item, str):
@@ -47,9 +49,10 @@ def german_ordering(queryset, ordering):
         if not isinstance(item, OrderBy):
             item = item.asc() if hasattr(item, "asc") else item
         if isinstance(item, OrderBy) and _is_name(item.expression, queryset.query):
+            column = next((name for held, name in stored if held == item.expression), None)
             result.append(
                 OrderBy(
-                    GermanKey(item.expression),
+                    F(column) if column else GermanKey(item.expression),
                     descending=item.descending,
                     nulls_first=item.nulls_first,
                     nulls_last=item.nulls_last,

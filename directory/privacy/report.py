@@ -5,14 +5,16 @@ from django.utils.translation import gettext as _
 from pghistory.models import Events
 
 from directory.api.models import ApiLog
+from directory.contacts.models import COMPUTED_FIELDS
 from directory.core.history import format_moment, format_value, load_names, readable_events
 from directory.events.models import Invitation, Registration, registrations_of
 from directory.exports.models import ExportLog
 from directory.requests.models import OfficeRequest
 from directory.reviews.models import ConfirmationEmail, CorrectionRequest
 
-# Kept by database triggers for search and filters, derived from other data: not the person's.
-COMPUTED = {"search_vector", "region_ids", "topic_ids", "language_ids"}
+# Kept by database triggers for search, filters and sorting, derived from other data: not the
+# person's.
+COMPUTED = set(COMPUTED_FIELDS)
 HISTORY_BOOKKEEPING = {"pgh_id", "pgh_obj", "pgh_context_id", *COMPUTED}
 
 

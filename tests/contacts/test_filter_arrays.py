@@ -1,14 +1,15 @@
-"""The contacts' stored `region_ids`, `topic_ids` and `language_ids` (contacts/filter_sql.py)
-stay current through every write, and the filters that read them find what the affiliations'
-own `in_region`, topic and language links say."""
+"""The contacts' stored `region_ids`, `topic_ids` and `language_ids` and their sort keys
+(contacts/filter_sql.py) stay current through every write, and the filters that read them find
+what the affiliations' own `in_region`, topic and language links say."""
 
 import pytest
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 
 from directory.contacts.models import ContactPerson
 from directory.core.listing import RegionTree
 from directory.core.search import search_index_deferred
+from directory.core.sorting import GermanKey
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
 from tests.factories import (
@@ -278,3 +279,56 @@ def test_language_filter_finds_what_the_language_links_find():
         linked = Links.objects.filter(language__in=chosen).values("contactperson_id")
         assert found == set(ContactPerson.objects.filter(pk__in=linked))
         assert found
+
+
+def sort_keys_as_worked_out():
+    """Each contact's stored sort keys beside GermanKey's, in one query."""
+    return list(
+        ContactPerson.objects.annotate(
+            name_expected=GermanKey(ContactPerson.sort_name()),
+            first_expected=GermanKey(F("first_name")),
+        ).values_list("name_key", "name_expected", "first_name_key", "first_expected")
+    )
+
+
+def test_sort_keys_are_german_keys_and_follow_every_write():
+    names = [("Özdemir", "Émile"), ("Müller", "Jürgen"), ("Mueller", ""), ("STRAẞER", "Ólafur")]
+    created = [ContactPersonFactory(last_name=last, first_name=first) for last, first in names]
+    ContactPersonFactory(last_name="", functional_title="Ärztliche Beratungsstelle")
+    ContactPerson.objects.bulk_create(
+        [ContactPerson(organisation=created[0].organisation, last_name="Çelik")]
+    )
+
+    keys = sort_keys_as_worked_out()
+    assert [name for name, expected, first, first_expected in keys if name != expected] == []
+    assert [
+        first for name, expected, first, first_expected in keys if first != first_expected
+    ] == []
+    assert {name for name, *_rest in keys} >= {"ozdemir", "muller", "arztliche beratungsstelle"}
+
+    ContactPerson.objects.filter(pk=created[0].pk).update(last_name="Ünal", first_name="Ängelika")
+    created[1].last_name = ""
+    created[1].functional_title = "Zentrale"
+    created[1].save()
+    keys = sort_keys_as_worked_out()
+    assert all(name == expected and first == first_e for name, expected, first, first_e in keys)
+    assert ContactPerson.objects.values_list("name_key", "first_name_key").get(
+        pk=created[0].pk
+    ) == (
+        "unal",
+        "angelika",
+    )
+
+
+def test_a_list_sorted_by_name_reads_the_stored_keys():
+    for last in ["Zander", "Özdemir", "Ärzte", "Muller", "Müller", "Mueller", "Bach"]:
+        ContactPersonFactory(last_name=last)
+    ordered = ContactPerson.objects.alphabetical()
+
+    sql = str(ordered.query)
+    assert '"name_key"' in sql
+    assert '"first_name_key"' in sql
+    assert "unaccent" not in sql
+    assert [c.last_name for c in ordered] == [
+        "Ärzte", "Bach", "Mueller", "Muller", "Müller", "Özdemir", "Zander"
+    ]  # fmt: skip
