@@ -10,6 +10,8 @@ gets a lower event id and may stay unseen until the cached value expires.)
 
 from django.db import connection
 
+from .compiled import prepared_cursor
+
 
 def history_marks(models):
     """The newest history event id of each of `models` (all tracked by pghistory, see
@@ -20,7 +22,8 @@ def history_marks(models):
     quote = connection.ops.quote_name
     # Table names from the models, no input.
     columns = ", ".join(f"(SELECT max(pgh_id) FROM {quote(table)})" for table in tables)  # noqa: S608
-    with connection.cursor() as cursor:
+    # The same SQL on every list page: prepared once (core.compiled).
+    with prepared_cursor(connection.alias) as cursor:
         cursor.execute(f"SELECT {columns}")
         return cursor.fetchone()
 
