@@ -339,15 +339,8 @@ class ContactPerson(CuratedModel):
                 fields=["topic_ids", "region_ids", "language_ids"],
                 name="contact_filter_arrays_gin",
             ),
-            # The same for what members and the public may see (every list but the curators'):
-            # the staff-only contacts (a third at 100,000) are left out in the index, not read
-            # from the table and dropped. The planner takes it wherever the visibility asked
-            # for excludes "staff" (`visible_to`).
-            GinIndex(
-                fields=["topic_ids", "region_ids", "language_ids"],
-                condition=~Q(visibility=Visibility.STAFF),
-                name="contact_filters_shared_gin",
-            ),
+            # No second one without the staff-only contacts (contacts.0018, dropped in 0020):
+            # the planner read all of it as a visibility bitmap for a search's broad words.
             # The figures (directory.network) count contacts by affiliation, visibility and
             # review date from this index alone, without reading the wide rows.
             models.Index(

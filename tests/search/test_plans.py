@@ -4,7 +4,6 @@ data; these run with only bitmap scans on, so a condition an index can answer is
 one)."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.db import connection, transaction
 
 from directory.contacts.models import ContactPerson
@@ -15,8 +14,6 @@ from tests.factories import ContactPersonFactory, OrganisationFactory, TopicFact
 pytestmark = pytest.mark.django_db
 
 FILTER_ARRAYS_INDEX = "contact_filter_arrays_gin"
-# The same arrays, without the staff-only contacts: what members' and the public's lists read.
-SHARED_FILTERS_INDEX = "contact_filters_shared_gin"
 
 
 def plan(queryset):
@@ -48,7 +45,6 @@ def test_a_search_within_a_topic_tests_the_topic_on_the_contacts_its_words_found
 
     assert "contact_search_gin" in searched
     assert FILTER_ARRAYS_INDEX not in searched
-    assert SHARED_FILTERS_INDEX not in searched
     assert len(list(views.best_matches(sections["contacts"], terms))) == 3
 
 
@@ -74,31 +70,3 @@ def test_the_contacts_list_in_a_topic_reads_the_topic_from_the_index(topic):
     # is what the planner does here.
     assert FILTER_ARRAYS_INDEX in plan(ContactPerson.objects.with_topics([topic.pk]))
     assert ContactPerson.objects.with_topics([topic.pk]).count() == 4
-
-
-@pytest.mark.parametrize(
-    ("user", "index"),
-    [
-        ("public", SHARED_FILTERS_INDEX),
-        ("member", SHARED_FILTERS_INDEX),
-        ("curator", FILTER_ARRAYS_INDEX),
-    ],
-)
-def test_only_curators_lists_read_the_staff_only_contacts_index_entries(
-    request, topic, user, index
-):
-    # Members and the public never see a staff-only contact: their lists read the index
-    # without them (a third of the contacts at 100,000), curators the whole one.
-    viewer = AnonymousUser() if user == "public" else request.getfixturevalue(user)
-    listed = ContactPerson.objects.visible_to(viewer).with_topics([topic.pk])
-    ContactPersonFactory.create_batch(40, last_name="Intern", topics=[topic], visibility="staff")
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE contacts_contactperson")
-
-    planned = plan(listed)
-
-    (other,) = {FILTER_ARRAYS_INDEX, SHARED_FILTERS_INDEX} - {index}
-    assert index in planned
-    assert other not in planned
-    names = {c.last_name for c in listed}
-    assert ("Intern" in names) == (user == "curator")
