@@ -13,6 +13,7 @@ from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_ratelimit.decorators import ratelimit
 
+from directory.core.paging import pagination
 from directory.core.roles import Role, role_required, setting_rate
 
 from . import invitations, services
@@ -118,7 +119,7 @@ def accounts(request):
         "form": form,
         "page_obj": page,
         "paginator": page.paginator,
-        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        **pagination(request, page),
         "rows": [services.describe(account) for account in page],
         "role_choices": AccountRoleForm.base_fields["role"].choices,
         "back": request.get_full_path(),

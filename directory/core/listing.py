@@ -26,7 +26,7 @@ from . import formcache, registry
 from .compiled import CompiledQuerySet, Slot
 from .expressions import AnyOf
 from .models import Language, Region, ReviewState, Topic
-from .paging import counted_page
+from .paging import counted_page, pagination
 from .roles import Role, rate_limit, role_of
 from .search import SearchableQuerySet, search_stems, search_terms
 from .sorting import GermanKey, german_ordering
@@ -442,9 +442,7 @@ class DirectoryListView(FilterView):
         context["list_links"] = [
             link for link_for in registry.list_links if (link := link_for(self)) is not None
         ]
-        context["page_range"] = context["paginator"].get_elided_page_range(
-            context["page_obj"].number, on_each_side=2, on_ends=1
-        )
+        context.update(pagination(self.request, context["page_obj"]))
         return context
 
     def get_template_names(self):

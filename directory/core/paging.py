@@ -124,3 +124,15 @@ def counted_page(paginator, value, read=None):
         (rows[0][2] - 1) // size + 1,
         paginator,
     )
+
+
+def pagination(request, page):
+    """What includes/pagination.html shows: the page numbers (elided) and the address of a page
+    up to its number, the query string without `page` worked out once (`{% querystring %}`
+    copied and encoded the query string again for every link)."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "page_link": f"?{query.urlencode()}&page=" if query else "?page=",
+    }

@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import F
 
 from directory.contacts.models import ContactPerson
-from directory.core.paging import counted_page
+from directory.core.paging import counted_page, pagination
 from directory.core.sorting import german_ordering, german_sort_key
 from directory.organisations.models import Organisation
 from tests.factories import ContactPersonFactory, OrganisationFactory
@@ -101,3 +101,16 @@ def test_a_list_that_cannot_match_has_one_empty_page(member):
 
     assert list(page.object_list) == []
     assert page.paginator.count == 0
+
+
+def test_page_links_keep_every_parameter_but_the_page(rf):
+    paginator = Paginator(list(range(100)), 10)
+    filtered = pagination(
+        rf.get("/liste/", {"q": "Straße & Söhne", "topic": ["2", "5"], "page": "3"}),
+        paginator.page(3),
+    )
+    plain = pagination(rf.get("/liste/", {"page": "2"}), paginator.page(2))
+
+    assert filtered["page_link"] == "?q=Stra%C3%9Fe+%26+S%C3%B6hne&topic=2&topic=5&page="
+    assert plain["page_link"] == "?page="
+    assert list(filtered["page_range"]) == [1, 2, 3, 4, 5, Paginator.ELLIPSIS, 10]
