@@ -34,5 +34,6 @@ def test_a_script_prefix_and_another_urlconf_get_their_own_addresses():
     finally:
         clear_script_prefix()
     assert entry_url("contacts:detail", 5) == plain
-    with override_settings(ROOT_URLCONF="directory.bench.urls"):
-        assert entry_url("contacts:detail", 5) == reverse("contacts:detail", kwargs={"pk": 5})
+    with override_settings(ROOT_URLCONF="tests.core.urls_elsewhere"):
+        assert entry_url("contacts:detail", 5) == "/anderswo" + plain
+    assert entry_url("contacts:detail", 5) == plain
