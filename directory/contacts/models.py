@@ -101,17 +101,21 @@ class ContactPersonQuerySet(CuratedQuerySet, SearchableQuerySet):
         super().__init__(*args, **kwargs)
         self._iterable_class = ContactPersonIterable
 
-    def visible_to(self, user):
+    def visible_to(self, user, *, unit_paths=True):
         """Contacts whose visibility the user's role reaches; for the public, only public
         contacts of public profiles (never a contact of an organisation nobody may see).
         A police unit loaded with them is named with the path `user` may read (every superior
-        unit for members and above, only the public ones otherwise)."""
+        unit for members and above, only the public ones otherwise); not with `unit_paths`
+        off, for a query that reads no names (a page's ids): the path's join would keep the
+        database from finding them in an index alone."""
         role = role_of(user)
         queryset = self.filter(visibility__in=VISIBLE_FROM[role])
         if role == Role.PUBLIC:
             queryset = queryset.filter(
                 Q(organisation__is_public=True) | Q(police_unit__is_public=True)
             )
+        if not unit_paths:
+            return queryset
         return queryset._unit_named_by(PoliceUnit.objects.path_field(user))
 
     def with_full_paths(self):
@@ -347,6 +351,13 @@ class ContactPerson(CuratedModel):
                 fields=["organisation", "police_unit"],
                 include=["id", "visibility", "review_due"],
                 name="contact_affiliation_cover",
+            ),
+            # A filtered list in id order (the API's pages): its ids from this index alone,
+            # the filters tested on the index's rows, without reading the wide rows.
+            models.Index(
+                fields=["id"],
+                include=["visibility", "topic_ids", "region_ids", "language_ids"],
+                name="contact_filter_cover",
             ),
             # The curators' overview (reviews.dashboard) counts contacts by review state,
             # change and retention in one pass over this index, without reading the wide rows.

@@ -187,6 +187,25 @@ def test_filtered_contacts_cost_the_same_queries_at_any_size(api_get, member):
     assert one == many
 
 
+def test_a_members_filtered_page_finds_its_ids_in_the_contacts_table_alone(api_get, member):
+    # No join for the units' paths: the ids come from one index (contact_filter_cover).
+    topic = TopicFactory()
+    shown = ContactPersonFactory(organisation=None, police_unit=PoliceUnitFactory(), topics=[topic])
+    token = create_token(member, "Abgleich")[1]
+
+    with CaptureQueriesContext(connection) as captured:
+        response = api_get(f"/api/v1/contacts/?topic={topic.pk}", token=token)
+
+    assert [entry["id"] for entry in response.json()["results"]] == [shown.pk]
+    (ids,) = [
+        query["sql"]
+        for query in captured
+        if query["sql"].startswith('SELECT "contacts_contactperson"."id" AS "id" FROM')
+    ]
+    assert "JOIN" not in ids
+    assert '"topic_ids" &&' in ids
+
+
 def test_rows_by_id_asks_the_queryset_itself_where_its_sql_cannot_be_kept():
     made = ContactPersonFactory.create_batch(2)
     ids = [made[1].pk, made[0].pk]

@@ -36,7 +36,10 @@ def directory():
 
 
 def visible_contacts(user):
-    return set(ContactPerson.objects.visible_to(user))
+    """The contacts `user` sees: the same without the units' paths (for a page's ids)."""
+    seen = set(ContactPerson.objects.visible_to(user))
+    assert set(ContactPerson.objects.visible_to(user, unit_paths=False)) == seen
+    return seen
 
 
 def test_groups_exist_after_migrate():
