@@ -87,3 +87,19 @@ def test_django_s_own_queries_are_not_prepared():
         assert list(by_name("Yilmaz", "Hallo ")) != []
 
     assert not [s for s in prepared_statements() if '"contacts_contactperson"' in s]
+
+
+def test_a_prepared_statement_is_planned_once_not_for_each_runs_values():
+    ContactPersonFactory(last_name="Yilmaz")
+    compiled = CompiledQuerySet(by_name(Slot("name"), Slot("greeting")))
+
+    for name in ("Yilmaz", "Nowak", "Niemand") * 3:
+        compiled.run(name=name, greeting="Hallo ")
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+            " WHERE statement LIKE '%%contacts_contactperson%%'"
+        )
+        # Its generic plan for every run (settings: plan_cache_mode), no custom plan.
+        assert cursor.fetchall() == [(9, 0)]
