@@ -1,10 +1,10 @@
 """A page's rows by id from SQL compiled once. Nothing here is about HTTP."""
 
-import psycopg
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection, connections
 from django.db.models import F, OuterRef, Value
 
+from directory.core.compiled import prepared_cursor
 from directory.core.expressions import AnyOf
 
 
@@ -36,8 +36,7 @@ class RowsById:
 
     def with_also(self, ids, also=None):
         """(the rows, the rows of `also`): `also`, SQL without parameters, is sent in the same
-        round trip as the rows' query and answered from the same snapshot. Without ids: no
-        query, and no rows of `also` (None)."""
+        round trip as the rows' query. Without ids: no query, and no rows of `also` (None)."""
         ids = [int(pk) for pk in ids]
         if not ids:
             return [], None
@@ -46,17 +45,20 @@ class RowsById:
             return rows, run(self.queryset.db, also)
         params = list(self.params)
         params[self.ids_at] = ids
-        with connections[self.queryset.db].cursor() as cursor:
-            # Two statements in one request where the parameters are bound on the client
-            # (psycopg's ClientCursor, Django's default): one simple query, one round trip,
-            # one snapshot. Bound on the server, a request takes one statement.
-            together = also and isinstance(cursor.cursor, psycopg.ClientCursor)
-            cursor.execute(f"{self.sql}; {also}" if together else self.sql, params)
+        db = self.queryset.db
+        # Both prepared (planned once per connection) and sent together, in one round trip
+        # (psycopg's pipeline mode). Two snapshots: an item `also` no longer has is not named,
+        # one it has that no row links is not asked for (see LinkedItems.complete).
+        with (
+            prepared_cursor(db) as cursor,
+            prepared_cursor(db) as other,
+            connections[db].connection.pipeline(),
+        ):
+            cursor.execute(self.sql, params)
+            if also:
+                other.execute(also)
             rows = [dict(zip(self.names, row, strict=True)) for row in cursor.fetchall()]
-            if not together:
-                return rows, run(self.queryset.db, also)
-            cursor.nextset()
-            return rows, cursor.fetchall()
+            return rows, other.fetchall() if also else None
 
 
 def run(db, sql):
