@@ -17,13 +17,13 @@ from .models import ApiToken
 def tokens(request):
     """The user's tokens; a new one is shown once, on the page that answers its creation."""
     new_token = None
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         entry, new_token = token_service.create_token(
             request.user, form.cleaned_data["name"], form.cleaned_data["expires_on"]
         )
         messages.success(request, _("Token “%(name)s” created.") % {"name": entry.name})
-        form = TokenForm()
+        form = TokenForm(user=request.user)
     return render(
         request,
         "api/tokens.html",

@@ -43,6 +43,28 @@ def test_member_creates_a_token_shown_once_and_stored_hashed(member_client, memb
     assert token not in again.content.decode()
 
 
+def test_the_page_sent_again_makes_no_second_token(member_client, member, other_member):
+    made = member_client.post("/konto/api-tokens/", {"name": "Mailtool", "expires_on": ""})
+    # The browser's reload of the answer sends the form again.
+    again = member_client.post("/konto/api-tokens/", {"name": "mailtool ", "expires_on": ""})
+
+    assert made.context["new_token"]
+    assert again.status_code == 200
+    assert again.context["new_token"] is None
+    assert "Sie haben bereits einen Token dieses Namens" in again.content.decode()
+    assert made.context["new_token"] not in again.content.decode()
+    assert ApiToken.objects.filter(user=member).count() == 1
+    # Another member's tokens, and the member's revoked and expired ones, leave the name free.
+    create_token(other_member, "Abgleich")
+    revoked, _token = create_token(member, "Abgleich")
+    revoked.revoked_at = timezone.now()
+    revoked.save()
+    create_token(member, "Alt", timezone.localdate() - datetime.timedelta(days=1))
+    for name in ("Abgleich", "Alt"):
+        response = member_client.post("/konto/api-tokens/", {"name": name, "expires_on": ""})
+        assert response.context["new_token"], name
+
+
 def test_a_past_expiry_day_is_refused_with_a_message(member_client, member):
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
     response = member_client.post("/konto/api-tokens/", {"name": "Alt", "expires_on": yesterday})
