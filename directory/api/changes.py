@@ -25,6 +25,8 @@ from directory.contacts.models import ANONYMOUS_TITLE, VISIBLE_FROM, ContactPers
 from directory.core.expressions import AnyOf
 from directory.core.personal_data import history_models
 from directory.core.roles import Role, role_of
+from directory.events.models import VISIBLE_FROM as EVENT_VISIBLE_FROM
+from directory.events.models import Event
 from directory.police.models import PoliceUnit
 
 from .models import AnonymisedContact
@@ -119,6 +121,10 @@ def was_visible(model, role):
         return Q(visibility__in=VISIBLE_FROM[role]) | Q(
             pgh_obj_id__in=seen_before_anonymised(role).values("contact_id")
         )
+    if model is Event:
+        # As EventQuerySet.visible_to: staff-only formats for the office only.
+        seen = Q(visibility__in=EVENT_VISIBLE_FROM[role])
+        return seen if role >= Role.CURATOR else seen & ~Q(format__staff_only=True)
     return Q() if role >= Role.MEMBER else Q(is_public=True)
 
 

@@ -17,6 +17,7 @@ from directory.contacts.models import Visibility
 from directory.core.models import ReviewState
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
+from directory.projects.models import Project
 
 
 class BearerTokenScheme(OpenApiAuthenticationExtension):
@@ -109,6 +110,19 @@ AGREEMENT_FILTERS = [
     query("signed_after", OpenApiTypes.DATE, "Signed on or after this day."),
     query("signed_before", OpenApiTypes.DATE, "Signed on or before this day."),
     PUBLIC,
+]
+
+PROJECT_FILTERS = [
+    choices("status", Project.Status.choices, "Status (any of)."),
+    query("running_from", OpenApiTypes.DATE, "Running on or after this day."),
+    query("running_until", OpenApiTypes.DATE, "Running on or before this day."),
+    PUBLIC,
+]
+EVENT_FILTERS = [
+    ids("format", "Format ids (any of)."),
+    choices("period", [("upcoming", ""), ("past", "")], "Upcoming or past events (one value)."),
+    query("starts_after", OpenApiTypes.DATE, "Starting on or after this day."),
+    query("starts_before", OpenApiTypes.DATE, "Starting on or before this day."),
 ]
 
 ERRORS = {

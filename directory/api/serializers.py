@@ -11,8 +11,10 @@ from rest_framework import serializers
 
 from directory.agreements.models import Agreement
 from directory.contacts.models import UNIT_PATH, ContactPerson
+from directory.events.models import Event
 from directory.organisations.models import Organisation
 from directory.police.models import PoliceUnit
+from directory.projects.models import Project
 
 
 class PhoneSerializer(serializers.Serializer):
@@ -238,6 +240,81 @@ class AgreementSerializer(EntrySerializer):
     hidden_parties = serializers.IntegerField(
         help_text=_("How many parties the caller may not see (never named).")
     )
+
+
+class ProjectSerializer(EntrySerializer):
+    """A cooperation project, with the sponsors and partners the caller may see."""
+
+    model = Project
+
+    name = serializers.CharField(source="title")
+    status = serializers.CharField()
+    starts_on = serializers.DateField(allow_null=True)
+    ends_on = serializers.DateField(allow_null=True)
+    description = serializers.CharField(source="goals")
+    activities = serializers.ListField(child=serializers.CharField(), source="activity_list")
+    target_groups = serializers.CharField()
+    results = serializers.CharField()
+    links = serializers.ListField(child=serializers.CharField(), source="link_list")
+    funder = serializers.CharField()
+    funding_programme = serializers.CharField()
+    amount = serializers.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        coerce_to_string=False,
+        allow_null=True,
+        help_text=_("Funding amount in euros."),
+    )
+    topics = serializers.ListField(child=serializers.CharField(), source="topic_names")
+    regions = serializers.ListField(child=serializers.CharField(), source="region_names")
+    sponsors = serializers.ListField(
+        child=serializers.CharField(),
+        source="sponsor_names",
+        help_text=_("The sponsors the caller may see: organisations and police units."),
+    )
+    partners = serializers.ListField(
+        child=serializers.CharField(),
+        source="partner_names",
+        help_text=_("The partners the caller may see: organisations and police units."),
+    )
+
+
+class EventSerializer(EntrySerializer):
+    """An event of the office or the network (an exchange format), without anything about who
+    was invited, registered or came."""
+
+    model = Event
+    assured_date = None  # events are not verified like directory entries
+
+    name = serializers.CharField(source="title")
+    format = serializers.CharField(source="format.name")
+    series = serializers.SerializerMethodField()
+    status = serializers.CharField()
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField(allow_null=True)
+    place = serializers.CharField()
+    online_url = serializers.CharField()
+    region = serializers.SerializerMethodField(help_text=_("Where it is held, or for whom."))
+    topics = serializers.ListField(child=serializers.CharField(), source="topic_names")
+    description = serializers.CharField()
+    organised_by_office = serializers.BooleanField()
+    organisers = serializers.ListField(
+        child=serializers.CharField(),
+        source="organiser_names",
+        help_text=_("The organising organisations and police units the caller may see."),
+    )
+    capacity = serializers.IntegerField(allow_null=True)
+    registration_deadline = serializers.DateField(allow_null=True)
+    public_registration = serializers.BooleanField(
+        source="takes_public_registrations",
+        help_text=_("Whether its public page takes registrations now."),
+    )
+
+    def get_series(self, event) -> str:
+        return event.series.name if event.series_id else ""
+
+    def get_region(self, event) -> str:
+        return event.region.name if event.region_id else ""
 
 
 class ReferenceSerializer(serializers.Serializer):

@@ -6,6 +6,7 @@ import threading
 import time
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import transaction
 from django.db.models import F, Func, OuterRef, Q, Subquery
 from django.db.models.functions import Greatest
@@ -26,10 +27,14 @@ from directory.core import formcache
 from directory.core.listing import AnyOfFilter
 from directory.core.models import Language, Region, Topic
 from directory.core.roles import Role, role_of, setting_rate
+from directory.events.filters import EventFilter
+from directory.events.models import Event, Format, Series
 from directory.organisations.filters import OrganisationFilter
 from directory.organisations.models import Organisation
 from directory.police.filters import PoliceUnitFilter
 from directory.police.models import PoliceUnit
+from directory.projects.filters import ProjectFilter
+from directory.projects.models import Project, ProjectParty
 
 from . import changes, schema, serializers
 from .models import ApiLog, ApiToken
@@ -464,26 +469,89 @@ class AgreementViewSet(EntryViewSet):
 
     def shows(self):
         """Topics, and the parties' names: their organisations and police units' paths."""
-        parties = AgreementParty.objects.filter(agreement=OuterRef("pk"))
-        organisations = changes.related("organisation", Organisation)
-        units = changes.superiors("police_unit__")
+        return [changes.linked(Agreement, "topics"), parties_shown(AgreementParty, "agreement")]
 
-        def parties_changed_after(since):
-            changed = AgreementParty.objects.filter(
-                organisations.changed_after(since) | units.changed_after(since)
-            )
-            return Q(pk__in=changed.values("agreement"))
 
+@schema.entry_endpoint(schema.PROJECT_FILTERS)
+class ProjectViewSet(EntryViewSet):
+    """Cooperation projects with the sponsors and partners the caller may see. The public sees
+    public projects."""
+
+    model = Project
+    filterset_class = ProjectFilter
+    serializer_class = serializers.ProjectSerializer
+
+    def entries(self, user):
+        return super().entries(user).with_parties(user)
+
+    def shows(self):
+        """Topics, regions, and the parties' names (as AgreementViewSet.shows)."""
         return [
-            changes.linked(Agreement, "topics"),
-            changes.Shown(
-                newest=Greatest(
-                    changes.newest(parties, "organisation__updated_at"),
-                    changes.newest(parties.annotate(unit=units.newest), "unit"),
-                ),
-                changed_after=parties_changed_after,
-            ),
+            changes.linked(Project, "topics"),
+            changes.linked(Project, "regions"),
+            parties_shown(ProjectParty, "project"),
         ]
+
+
+@schema.entry_endpoint(schema.EVENT_FILTERS)
+class EventViewSet(EntryViewSet):
+    """Events of the office and the network: what, when, where, by whom. Never who was invited,
+    registered or came. The public sees public announcements."""
+
+    model = Event
+    filterset_class = EventFilter
+    serializer_class = serializers.EventSerializer
+
+    def entries(self, user):
+        organisations = Organisation.objects.visible_to(user).filter(
+            organised_events=OuterRef("pk")
+        )
+        units = PoliceUnit.objects.visible_to(user).filter(organised_events=OuterRef("pk"))
+        return (
+            super()
+            .entries(user)
+            .select_related("format", "series", "region")
+            .with_topic_names()
+            .annotate(
+                organiser_names=Func(
+                    ArraySubquery(organisations.order_by("name").values("name")),
+                    ArraySubquery(units.order_by("shown_path").values("shown_path")),
+                    function="array_cat",
+                )
+            )
+        )
+
+    def shows(self):
+        return [
+            changes.related("format", Format),
+            changes.related("series", Series),
+            changes.related("region", Region),
+            changes.linked(Event, "topics"),
+            changes.linked(Event, "organisations"),
+            changes.linked(Event, "police_units"),
+        ]
+
+
+def parties_shown(party_model, entry_field):
+    """The names of an agreement's or project's parties: their organisations and police units'
+    paths (changes.Shown)."""
+    parties = party_model.objects.filter(**{entry_field: OuterRef("pk")})
+    organisations = changes.related("organisation", Organisation)
+    units = changes.superiors("police_unit__")
+
+    def parties_changed_after(since):
+        changed = party_model.objects.filter(
+            organisations.changed_after(since) | units.changed_after(since)
+        )
+        return Q(pk__in=changed.values(entry_field))
+
+    return changes.Shown(
+        newest=Greatest(
+            changes.newest(parties, "organisation__updated_at"),
+            changes.newest(parties.annotate(unit=units.newest), "unit"),
+        ),
+        changed_after=parties_changed_after,
+    )
 
 
 class ReferenceViewSet(ApiView, mixins.ListModelMixin, viewsets.GenericViewSet):

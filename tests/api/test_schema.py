@@ -20,7 +20,8 @@ def test_schema_is_valid_openapi_3_1_and_documents_every_endpoint(client):
     assert {
         "/api/v1/organisations/", "/api/v1/organisations/{id}/", "/api/v1/police-units/",
         "/api/v1/police-units/{id}/", "/api/v1/contacts/", "/api/v1/contacts/{id}/",
-        "/api/v1/agreements/", "/api/v1/agreements/{id}/", "/api/v1/topics/",
+        "/api/v1/agreements/", "/api/v1/agreements/{id}/", "/api/v1/projects/",
+        "/api/v1/projects/{id}/", "/api/v1/events/", "/api/v1/events/{id}/", "/api/v1/topics/",
         "/api/v1/regions/", "/api/v1/languages/",
     } <= set(schema["paths"])  # fmt: skip
     contacts = schema["paths"]["/api/v1/contacts/"]["get"]

@@ -11,8 +11,10 @@ from directory.api.tokens import create_token, hash_secret
 from tests.factories import (
     AgreementFactory,
     ContactPersonFactory,
+    EventFactory,
     OrganisationFactory,
     PoliceUnitFactory,
+    ProjectFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -221,6 +223,8 @@ def directory_data():
     PoliceUnitFactory(name="Verdeckte Einheit", parent=top, is_public=False)
     AgreementFactory(title="Interne Vereinbarung", is_public=False)
     AgreementFactory(title="Öffentliche Vereinbarung", is_public=True)
+    ProjectFactory(title="Internes Projekt", is_public=False)
+    EventFactory(title="Internes Treffen", visibility="members")
     contacts = {
         "public": ContactPersonFactory(
             organisation=public_org, visibility="public", email=ROLE_EMAILS["public"]
@@ -244,7 +248,14 @@ def directory_data():
 def test_no_entry_or_field_above_the_callers_role(api_get, tokens, directory_data, role):
     token = tokens.get(role)
     bodies = {}
-    for endpoint in ["contacts", "organisations", "police-units", "agreements"]:
+    for endpoint in [
+        "contacts",
+        "organisations",
+        "police-units",
+        "agreements",
+        "projects",
+        "events",
+    ]:
         response = api_get(f"/api/v1/{endpoint}/?per_page=100", token=token)
         bodies[endpoint] = response.content.decode()
         assert response.status_code == (401 if role in ("revoked", "expired") else 200)
@@ -257,7 +268,10 @@ def test_no_entry_or_field_above_the_callers_role(api_get, tokens, directory_dat
     # Never in the API, for anyone: staff notes, consent records.
     assert "Nur für das Büro" not in everything
     assert "consent" not in everything
-    members_only = ["Geschützter Verein", "Verdeckte Einheit", "Interne Vereinbarung"]
+    members_only = [
+        "Geschützter Verein", "Verdeckte Einheit", "Interne Vereinbarung", "Internes Projekt",
+        "Internes Treffen",
+    ]  # fmt: skip
     for name in members_only:
         assert (name in everything) == (role in ("member", "coordinator", "curator")), name
 

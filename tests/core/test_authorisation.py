@@ -28,7 +28,17 @@ ALL = dict.fromkeys(ROLES, 200)
 LOGIN_FIRST = {"anonymous": 302, "member": 200, "coordinator": 200, "curator": 200}
 MEMBERS_ONLY = {"anonymous": 404, "member": 200, "coordinator": 200, "curator": 200}
 
-API_LISTS = ["organisation", "police-unit", "contact", "agreement", "topic", "region", "language"]
+API_LISTS = [
+    "organisation",
+    "police-unit",
+    "contact",
+    "agreement",
+    "project",
+    "event",
+    "topic",
+    "region",
+    "language",
+]
 
 # name -> (sample kwargs from the fixture data, expected status per role)
 EXPECTED = {
@@ -181,6 +191,9 @@ EXPECTED = {
         lambda d: {"pk": d["internal_agreement"].pk},
         dict.fromkeys(ROLES, 404),
     ),
+    # A session is anonymous in the API: members-only entries are not found there.
+    "api:project-detail": (lambda d: {"pk": d["members_project"].pk}, dict.fromkeys(ROLES, 404)),
+    "api:event-detail": (lambda d: {"pk": d["members_event"].pk}, dict.fromkeys(ROLES, 404)),
     "api:schema": (None, ALL),
     "api:docs": (None, ALL),
     "api:tokens": (None, LOGIN_FIRST),
@@ -335,6 +348,7 @@ def test_no_reachable_page_shows_contact_data_above_the_role(client, users, role
              *(c.get_absolute_url() for c in visible.values()),
              "/api/v1/contacts/?per_page=100", "/api/v1/organisations/?per_page=100",
              "/api/v1/police-units/?per_page=100", "/api/v1/agreements/?per_page=100",
+             "/api/v1/projects/?per_page=100", "/api/v1/events/?per_page=100",
              *(f"/api/v1/contacts/{c.pk}/" for c in visible.values())]  # fmt: skip
 
     pages = crawl(client, start)
