@@ -29,7 +29,7 @@ def titles(response):
 
 @pytest.fixture
 def events():
-    staff_format = Format.objects.create(name="Dienstbesprechung", staff_only=True)
+    staff_format = Format.objects.create(name="Probe: Dienstbesprechung", staff_only=True)
     verein = OrganisationFactory(name="Offener Verein")
     hidden = OrganisationFactory(name="Geschützter Verein", is_public=False)
     top = PoliceUnitFactory(name="Präsidium")
@@ -83,7 +83,7 @@ def test_events_filters_match_the_list(api_get, member):
         title="Rückblick", starts_at=timezone.now() - datetime.timedelta(days=30), topics=[racism]
     )
     coming = EventFactory(title="Vorschau")
-    other_format = Format.objects.create(name="Dialogforum")
+    other_format = Format.objects.create(name="Probe: Forum")
     forum = EventFactory(title="Forum", format=other_format)
 
     def named(query):

@@ -40,6 +40,7 @@ SIDEWAYS = {
     ("projects", "agreements"): "a project's parties follow an agreement's (agreements/parties.py)",
     ("events", "exports"): "invitation and attendance lists are logged and printed as exports",
     ("search", "events"): "the search page has a section of events",
+    ("api", "events"): "the open API lists events as it lists the other entries",
     ("bench", "network"): "uncached figures are measured after a new data version",
 }
 HIGHER_THAN_CORE = [app for app, floor in FLOORS.items() if floor > 0]
