@@ -46,3 +46,5 @@ def test_docs_page_loads_only_local_files_under_a_csp_without_unsafe_inline(clie
     for asset in re.findall(r'(?:src|href)="/static/([^"]+)"', html):
         assert finders.find(asset), asset
     assert 'data-schema-url="/api/v1/schema/"' in html
+    # Its own icon, as every page: else the browser asks for /favicon.ico (a 404).
+    assert re.search(r'<link rel="icon" href="/static/img/favicon[^"]*\.svg"', html)
