@@ -528,8 +528,26 @@ class EventViewSet(EntryViewSet):
             changes.related("region", Region),
             changes.linked(Event, "topics"),
             changes.linked(Event, "organisations"),
-            changes.linked(Event, "police_units"),
+            organising_units_shown(),
         ]
+
+
+def organising_units_shown():
+    """The paths of an event's organising police units: each unit and its superior units (as
+    changes.superiors, for units linked many-to-many)."""
+    links = Event.police_units.through.objects
+    organising = PoliceUnit.objects.filter(organised_events=OuterRef(OuterRef("pk")))
+    in_paths = organising.annotate(unit=Func(F("lineage"), function="unnest")).values("unit")
+
+    def changed_after(since):
+        changed_units = ArraySubquery(changes.changed(PoliceUnit, since))
+        below = PoliceUnit.objects.filter(lineage__overlap=changed_units)
+        return Q(pk__in=links.filter(policeunit__in=below.values("pk")).values("event"))
+
+    return changes.Shown(
+        newest=changes.newest(PoliceUnit.objects.filter(pk__in=in_paths)),
+        changed_after=changed_after,
+    )
 
 
 def parties_shown(party_model, entry_field):

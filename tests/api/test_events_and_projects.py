@@ -138,11 +138,17 @@ def test_deltas_name_changed_topics_and_tombstone_what_the_caller_saw(api_get, m
     topic = TopicFactory(name="Rassismus")
     event = EventFactory(title="Offene Konferenz", visibility="public", topics=[topic])
     project = ProjectFactory(title="Begegnen", topics=[topic])
+    direktion = PoliceUnitFactory(name="Direktion")
+    by_unit = EventFactory(title="Sprechstunde", visibility="public")
+    by_unit.police_units.set([PoliceUnitFactory(name="Wache", parent=direktion)])
     gone_public = EventFactory(title="Abgesagt", visibility="public")
     gone_members = EventFactory(title="Intern abgesagt", visibility="members")
     since = timezone.now()
     topic.name = "Rassismus und Diskriminierung"
     topic.save()
+    # A superior unit renamed: the organising unit's path changed, not its row.
+    direktion.name = "Direktion Nord"
+    direktion.save()
     gone_ids = {gone_public.pk, gone_members.pk}
     public_id = gone_public.pk
     gone_public.delete()
@@ -154,8 +160,11 @@ def test_deltas_name_changed_topics_and_tombstone_what_the_caller_saw(api_get, m
     for_member = api_get(f"/api/v1/events/{query}", token=token).json()
     projects = api_get(f"/api/v1/projects/{query}").json()
 
-    assert [e["id"] for e in public["results"]] == [event.pk]
-    assert public["results"][0]["topics"] == ["Rassismus und Diskriminierung"]
+    assert sorted(e["id"] for e in public["results"]) == sorted([event.pk, by_unit.pk])
+    shown = {e["id"]: e for e in public["results"]}
+    assert shown[event.pk]["topics"] == ["Rassismus und Diskriminierung"]
+    assert shown[by_unit.pk]["organisers"] == ["Direktion Nord > Wache"]
+    assert datetime.datetime.fromisoformat(shown[by_unit.pk]["last_modified"]) > since
     assert [t["id"] for t in public["tombstones"]] == [public_id]
     assert {t["id"] for t in for_member["tombstones"]} == gone_ids
     assert [p["id"] for p in projects["results"]] == [project.pk]
