@@ -12,6 +12,7 @@ from directory.contacts.models import ContactPerson
 from directory.core.paging import counted_page, pagination
 from directory.core.sorting import german_ordering, german_sort_key
 from directory.organisations.models import Organisation
+from tests.conftest import prepared_statements
 from tests.factories import ContactPersonFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +52,17 @@ def test_every_page_and_past_the_end_holds_what_the_paginator_gives(
         assert page.number == expected.number
         assert [o.pk for o in page.object_list] == [o.pk for o in expected.object_list]
         assert page.paginator.count == 27
+
+
+def test_every_page_of_a_list_is_found_by_one_prepared_statement(organisations, member):
+    queryset = Organisation.objects.visible_to(member).order_by("name", "pk")
+
+    pages = [counted_page(Paginator(queryset, 4), number) for number in (1, 2, 7, 1, 3)]
+
+    numbering = [s for s in prepared_statements() if '"page_numbered"' in s]
+    assert len(numbering) == 1  # not one per page: the kept rows' number is a parameter
+    assert [page.number for page in pages] == [1, 2, 7, 1, 3]
+    assert pages[2].object_list == list(queryset[24:])
 
 
 @pytest.mark.parametrize("ordering", [["name", "pk"], ["-name", "pk"]])
