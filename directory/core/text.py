@@ -93,7 +93,9 @@ def _unaccent(char):
 
 def fold(value):
     """Python's `netzpol_fold`, for marking matches in text already on the page."""
-    value = "".join(_unaccent(char) for char in value.lower())
+    value = value.lower()
+    if not value.isascii():  # ASCII letters stay as they are (most words on a page)
+        value = "".join(_unaccent(char) for char in value)
     for spelled, folded in (("ae", "a"), ("oe", "o"), ("ue", "u"), ("ss", "s")):
         value = value.replace(spelled, folded)
     return value
