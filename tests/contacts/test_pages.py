@@ -115,6 +115,37 @@ def test_contact_page_shows_function_affiliation_channels_topics_and_languages(m
     assert "Französisch" in html
 
 
+def test_list_card_shows_name_function_affiliation_channels_and_topics(member_client):
+    org = OrganisationFactory(name="Moscheeverein <Nord> & Süd")
+    contact = ContactPersonFactory(
+        organisation=org,
+        first_name="Ayşe",
+        last_name="Öztürk <b>",
+        function="Dialogbeauftragte",
+        email="a.oeztuerk@example.org",
+        phone="030 23125 111",
+        mobile="",
+        topics=[TopicFactory(name="Antimuslimischer Rassismus & Islamfeindlichkeit")],
+    )
+
+    html = member_client.get(LIST, {"q": "Moscheeverein"}).content.decode()
+
+    card = html[html.index(f'href="{contact.get_absolute_url()}"') :]
+    card = card[: card.index("</ul>")]
+    # Everything a curator typed is escaped; the search's words are marked.
+    assert ">Ayşe Öztürk &lt;b&gt;</a></h3>" in card
+    assert "Dialogbeauftragte · " in card
+    assert (
+        f'<a href="{org.get_absolute_url()}" data-hx-boost="false">'
+        "<mark>Moscheeverein</mark> &lt;Nord&gt; &amp; Süd</a>"
+    ) in card
+    assert '<a href="mailto:a.oeztuerk@example.org">a.oeztuerk@example.org</a>' in card
+    assert 'Telefon: <a href="tel:03023125111">030 23125 111</a>' in card
+    assert "Mobil" not in card
+    assert 'aria-label="Themen"' in card
+    assert ">Antimuslimischer Rassismus &amp; Islamfeindlichkeit</span>" in card
+
+
 def test_region_filter_follows_the_affiliation(member_client):
     nrw = LandFactory(name="Nordrhein-Westfalen")
     dortmund = DistrictFactory(name="Dortmund", parent=nrw)
