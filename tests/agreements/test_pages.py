@@ -157,3 +157,24 @@ def test_public_list_costs_the_same_queries_for_5_and_50_rows_with_hidden_partie
     with django_assert_max_num_queries(at_five):
         response = client.get(LIST, {"per_page": 50})
     assert len(response.context["object_list"]) == 50
+
+
+def test_list_entry_shows_title_status_date_parties_and_topics(member_client):
+    agreement = AgreementFactory(
+        title="Vereinbarung <Nord> & Süd",
+        signed_on=datetime.date(2024, 6, 4),
+        is_public=False,
+        topics=[TopicFactory(name="Antisemitismus & Verschwörungsdenken")],
+    )
+    for name in ("Verein <Lichtblick>", "Treffpunkt Süd"):
+        AgreementPartyFactory(agreement=agreement, organisation__name=name)
+
+    html = member_client.get(LIST, {"q": "Vereinbarung"}).content.decode()
+
+    entry = html[html.index(f'href="{agreement.get_absolute_url()}"') :]
+    entry = entry[: entry.index("</ul>")]
+    assert ">Vereinbarung</mark> &lt;Nord&gt; &amp; Süd</a></h3>" in entry
+    assert "Unterzeichnet / aktiv · unterzeichnet am 04.06.2024" in entry
+    assert '<span class="badge text-bg-secondary">nur für Mitglieder</span>' in entry
+    assert "Parteien: Verein &lt;Lichtblick&gt;; Treffpunkt Süd</p>" in entry
+    assert ">Antisemitismus &amp; Verschwörungsdenken</span>" in entry

@@ -1,10 +1,10 @@
 from django import template
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from directory.core import registry
-from directory.core.templatetags.directory import tel_href
+from directory.core.templatetags.directory import tel_href, topic_badges
 from directory.core.text import highlight
 
 register = template.Library()
@@ -74,19 +74,3 @@ def contact_card(context, contact, show_affiliation=False):
     parts.append("\n</p>\n")
     parts.append(topic_badges(getattr(contact, "topic_names", None)))
     return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above
-
-
-def topic_badges(topics):
-    """includes/topic_badges.html, for the cards above."""
-    if not topics:
-        return ""
-    return format_html(
-        '<ul class="list-inline mb-0 topic-list" aria-label="{}">{}</ul>',
-        gettext("Topics"),
-        format_html_join(
-            "",
-            '<li class="list-inline-item"><span class="badge rounded-pill text-bg-light border">'
-            "{}</span></li>",
-            ((topic,) for topic in topics),
-        ),
-    )
