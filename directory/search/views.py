@@ -23,7 +23,7 @@ from directory.police.models import PoliceUnit
 from directory.projects.models import Project
 
 RESULTS_PER_SECTION = 5
-# What the page shows of each kind of entry (search/entry.html and the summaries it includes,
+# What the page shows of each kind of entry (the search_entry tag and the summaries it shows,
 # with the annotations of `sections`): every column selected costs in compiling the query and
 # in loading the rows. tests/search hold the page to a constant number of queries.
 SHOWN = {
