@@ -4,7 +4,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
-from directory.core.templatetags.directory import topic_badges
+from directory.core.templatetags.directory import choice_label, topic_badges
 from directory.core.text import highlight
 
 register = template.Library()
@@ -24,7 +24,7 @@ def agreement_summary(context, agreement):
             '<p class="mb-1 small">\n  {}',
             agreement.get_absolute_url(),
             highlight(agreement.title, context.get("stems") or []),
-            agreement.get_status_display(),
+            choice_label(agreement, "status"),
         )
     ]
     if agreement.signed_on:

@@ -47,3 +47,12 @@ def topic_badges(topics):
             ((topic,) for topic in topics),
         ),
     )
+
+
+def choice_label(instance, name):
+    """`instance.get_<name>_display()`, without Django's hashing of every choice on each call:
+    each label is a lazy translation, so that looked up the catalogue once per choice of the
+    field (the search page showed a dozen kinds and statuses: about a hundred lookups)."""
+    field = instance._meta.get_field(name)
+    value = getattr(instance, field.attname)
+    return str(dict(field.flatchoices).get(value, value))

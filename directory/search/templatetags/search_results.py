@@ -3,6 +3,7 @@ from django.utils.html import format_html
 
 from directory.agreements.templatetags.agreement_lists import agreement_summary
 from directory.contacts.templatetags.contact_lists import contact_card
+from directory.core.templatetags.directory import choice_label
 from directory.core.text import highlight
 
 register = template.Library()
@@ -33,6 +34,6 @@ def search_entry(context, key, entry):
         '<h3 class="h6 mb-1"><a href="{}">{}</a></h3>\n<p class="small mb-0">{}{}</p>',
         entry.get_absolute_url(),
         highlight(entry, stems),
-        entry.get_kind_display(),
+        choice_label(entry, "kind"),
         format_html(" · {}", highlight(entry.city, stems)) if entry.city else "",
     )
