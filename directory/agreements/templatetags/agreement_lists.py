@@ -45,12 +45,18 @@ def agreement_summary(context, agreement):
     hidden = getattr(agreement, "hidden_parties", None)
     parties = format_html_join("; ", "{}", ((name,) for name in names))
     if hidden:
-        others = ngettext(
-            "%(counter)s non-public party", "%(counter)s non-public parties", hidden
-        ) % {"counter": hidden}
-        parties = format_html("{}{}{}", parties, "; " if names else "", others)
+        parties = format_html("{}{}{}", parties, "; " if names else "", hidden_parties(hidden))
     parts.append(
         format_html('\n</p>\n<p class="mb-1 small">{}: {}</p>\n', gettext("Parties"), parties)
     )
     parts.append(topic_badges(getattr(agreement, "topic_names", None)))
     return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above
+
+
+@register.simple_tag
+def hidden_parties(count):
+    """How many parties of an agreement the viewer may not see: `count` comes from
+    AgreementQuerySet.with_parties(user), which never names them."""
+    return ngettext("%(counter)s non-public party", "%(counter)s non-public parties", count) % {
+        "counter": count
+    }
