@@ -104,6 +104,19 @@ WITH typed AS (
     SELECT starting.*, cardinality(starting.starting) > 0 AS known FROM starting
 )
 SELECT i, folded, stem, starting,
+    -- The listed hyphenated words an entry cannot have without another listed word: the
+    -- parser indexes "Dortmund-Brackel" as 'dortmund-brackel' and as its parts ('dortmund',
+    -- 'brackel'), so where 'dortmund' is listed, 'dortmund-brackel' finds nothing more and only
+    -- makes the index read its entries again. The last part is left out: it was stemmed with
+    -- the whole word ('dortmund-innenstadt-w' from "West"), the others are as typed.
+    ARRAY(
+        SELECT w FROM unnest(starting) AS w
+        WHERE EXISTS (
+            SELECT FROM unnest(trim_array(string_to_array(w, '-'), 1)) AS part
+            WHERE (SELECT lexeme FROM unnest(to_tsvector('german', part)) LIMIT 1)
+                = ANY (starting)
+        )
+    ) AS covered,
     CASE WHEN i <= %(typed)s AND NOT known AND length(stem) >= %(typo_length)s THEN ARRAY(
         SELECT w.word FROM netzpol_search_words w
         WHERE (w.word %% folded OR w.word %% stem)
@@ -285,14 +298,16 @@ def search_terms(text):
         rows = cursor.fetchall()
     stem_of = {}
     result = []
-    for i, folded, stem, starting, near, compounds, splits, ungendered in rows:
+    for i, folded, stem, starting, covered, near, compounds, splits, ungendered in rows:
         stem_of[folded] = stem
         if i > len(words) or stem is None:
             continue  # a synonym's word, or a stop word: no condition
         exact = len(folded) <= 2 or folded.isdigit()
         word = QueryWord(words[i - 1], folded, own=[quoted(stem, prefix=not exact)])
         if not exact and 0 < len(starting) <= LISTED_PREFIX_WORDS:
-            word.starting = [quoted(lexeme, prefix=False) for lexeme in starting]
+            word.starting = [
+                quoted(lexeme, prefix=False) for lexeme in starting if lexeme not in covered
+            ]
         if ungendered and ungendered != stem and len(folded) >= 8:
             word.own.append(quoted(ungendered))  # "Kontaktbeamtin" finds "Kontaktbeamter"
         word.lexemes = [stem, *(near or []), *(compounds or [])]

@@ -319,3 +319,31 @@ def test_a_prefix_asked_for_by_its_words_finds_what_the_prefix_finds(listed, mon
         assert ":*" not in word.tsquery()
     assert set(Organisation.objects.search(terms)) == found_by_words
     assert set(Organisation.objects.filter(prefix)) == found_by_words
+
+
+def test_a_hyphenated_word_is_not_asked_for_beside_its_first_part():
+    # "Dortmund-Brackel" is indexed as 'dortmund-brackel' and as 'dortmund' and 'brackel':
+    # beside 'dortmund' the whole word finds nothing more, and the index would read its
+    # entries twice. "Moscheen-Verein" is 'moscheen-verein' and 'mosche' (the part's stem).
+    # The last part is stemmed with the whole word ("West" in 'dortmund-innenstadt-w') and
+    # does not count; a word whose parts are not listed stays.
+    in_dortmund = {
+        OrganisationFactory(name="Beratung", city="Dortmund"),
+        OrganisationFactory(name="Treff Dortmund-Brackel", city="Hagen"),
+        OrganisationFactory(name="Büro Dortmund-Innenstadt-West", city="Hagen"),
+        OrganisationFactory(name="Runder Tisch Groß-Dortmund", city="Hagen"),
+    }
+    mosques = {OrganisationFactory(name="Moscheen-Verein Hörde", city="Hagen")}
+    OrganisationFactory(name="Kirchengemeinde Ost", city="Hagen")
+
+    (dortmund,) = search.search_terms("Dortmund").words
+    (moschee,) = search.search_terms("Moschee").words
+
+    assert dortmund.starting == ["'dortmund'"]
+    assert "'gros-dortmund'" in dortmund.tsquery()
+    assert moschee.starting == ["'mosche'"]
+    for typed, expected in [("Dortmund", in_dortmund), ("Moschee", mosques)]:
+        prefix = search.search_terms(typed).words[0].own[0]
+        by_prefix = RawSQL("search_vector @@ %s::tsquery", [prefix], models.BooleanField())
+        assert set(Organisation.objects.search(typed)) == expected
+        assert set(Organisation.objects.filter(by_prefix)) == expected
