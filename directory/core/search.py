@@ -370,7 +370,7 @@ class SearchRank(Func):
         sql = (
             f"(ts_rank('{RANK_WEIGHTS}', {vector}, {own}::tsquery)"
             f" + 0.5 * ts_rank('{RANK_WEIGHTS}', {vector}, {more}::tsquery)"
-            f" + word_similarity({text}, netzpol_fold({name})))"
+            f" + word_similarity({text}, netzpol_fold_inline({name})))"
         )
         return sql, (*vp, *op, *vp, *mp, *tp, *np)
 

@@ -2,7 +2,8 @@
 
 ``netzpol_fold(text)`` lowercases, strips accents with ``unaccent`` and collapses the German
 transliterations ae/oe/ue/ss, so "Müller", "Mueller" and "muller" all fold to "muller" and
-"Straße"/"Strasse" to "strase". The function is IMMUTABLE so it can back expression indexes.
+"Straße"/"Strasse" to "strase". The function is IMMUTABLE so it can back expression indexes;
+``netzpol_fold_inline`` is the same fold for what a query computes row by row (see below).
 ``fold`` is the same in Python, for text already on a page (tests/core/test_fold_parity.py
 holds the two together).
 """
@@ -19,14 +20,25 @@ from django.utils.safestring import mark_safe
 
 from .declared_sql import declare_function
 
-FOLD_FUNCTION_SQL = """
-CREATE OR REPLACE FUNCTION netzpol_fold(value text) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+FOLD_BODY_SQL = """
 RETURN replace(replace(replace(replace(
     public.unaccent('public.unaccent'::regdictionary, lower(value)),
     'ae', 'a'), 'oe', 'o'), 'ue', 'u'), 'ss', 's');
 """
-declare_function(FOLD_FUNCTION_SQL)
+FOLD_FUNCTION_SQL = declare_function(
+    "CREATE OR REPLACE FUNCTION netzpol_fold(value text) RETURNS text\n"
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT" + FOLD_BODY_SQL
+)
+# The same fold for values a query computes row by row and no index holds (a search rank's
+# closeness to each match's name). PostgreSQL writes a SQL function's body into the query that
+# calls it only when the body is no less stable than the function says it is: `unaccent` is
+# STABLE, so `netzpol_fold` (IMMUTABLE, as expression indexes need) runs through the function
+# executor on every call, 1.7 µs, where this twin, declared STABLE, is written into the query
+# and takes 0.4 µs (100,000 last names: 169-171 against 41 ms).
+FOLD_INLINE_FUNCTION_SQL = declare_function(
+    "CREATE OR REPLACE FUNCTION netzpol_fold_inline(value text) RETURNS text\n"
+    "LANGUAGE sql STABLE PARALLEL SAFE STRICT" + FOLD_BODY_SQL
+)
 
 
 class Fold(Func):

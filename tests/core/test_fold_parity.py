@@ -4,6 +4,7 @@ import unicodedata
 
 import pytest
 from django.db import connection
+from psycopg import sql
 
 from directory.core.search import search_stems
 from directory.core.text import fold, highlight
@@ -29,12 +30,10 @@ NAMES = [
 ]  # fmt: skip
 
 
-def database_fold(values):
+def database_fold(values, function="netzpol_fold"):
+    call = sql.SQL("SELECT {}(v) FROM unnest(%s::text[]) WITH ORDINALITY AS t(v, i) ORDER BY i")
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT netzpol_fold(v) FROM unnest(%s::text[]) WITH ORDINALITY AS t(v, i) ORDER BY i",
-            [values],
-        )
+        cursor.execute(call.format(sql.Identifier(function)), [values])
         return [row[0] for row in cursor.fetchall()]
 
 
@@ -80,3 +79,21 @@ def test_python_and_database_fold_every_letter_alike(script, blocks):
 )
 def test_highlighting_marks_what_the_search_found(text, typed):
     assert "<mark>" in highlight(text, search_stems(typed))
+
+
+def test_the_fold_a_query_computes_row_by_row_is_the_fold_and_written_into_the_query():
+    # The search rank folds every match's name with `netzpol_fold_inline`, the STABLE twin of
+    # the IMMUTABLE `netzpol_fold` (see core.text): the same text, which PostgreSQL writes into
+    # the query instead of calling a function per row.
+    text = [*NAMES, *letters((0x20, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x600, 0x6FF))]
+    assert database_fold(text, "netzpol_fold_inline") == database_fold(text)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "EXPLAIN VERBOSE SELECT netzpol_fold_inline(v) FROM unnest(%s::text[]) v", [NAMES]
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("EXPLAIN VERBOSE SELECT netzpol_fold(v) FROM unnest(%s::text[]) v", [NAMES])
+        called = "\n".join(row[0] for row in cursor.fetchall())
+    assert "unaccent(" in plan
+    assert "netzpol_fold_inline(" not in plan
+    assert "netzpol_fold(" in called
