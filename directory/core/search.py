@@ -108,10 +108,11 @@ SELECT i, folded, stem, starting,
     -- parser indexes "Dortmund-Brackel" as 'dortmund-brackel' and as its parts ('dortmund',
     -- 'brackel'), so where 'dortmund' is listed, 'dortmund-brackel' finds nothing more and only
     -- makes the index read its entries again. The last part is left out: it was stemmed with
-    -- the whole word ('dortmund-innenstadt-w' from "West"), the others are as typed.
+    -- the whole word ('dortmund-innenstadt-w' from "West"), the others are as typed. Only
+    -- words of letters and digits: a host or an address ('dortmund-hilft.de') is indexed whole.
     ARRAY(
         SELECT w FROM unnest(starting) AS w
-        WHERE EXISTS (
+        WHERE w ~ '^[[:alnum:]]+(-[[:alnum:]]+)+$' AND EXISTS (
             SELECT FROM unnest(trim_array(string_to_array(w, '-'), 1)) AS part
             WHERE (SELECT lexeme FROM unnest(to_tsvector('german', part)) LIMIT 1)
                 = ANY (starting)
