@@ -344,6 +344,7 @@ if not DEBUG and CACHES["default"]["BACKEND"] in _PER_PROCESS_CACHES:
         "in PostgreSQL) or point it at Redis or memcached"
     )
 RATELIMIT_VIEW = "directory.core.views.rate_limited"
+CSRF_FAILURE_VIEW = "directory.core.views.csrf_failure"
 # With the cache in the database, reading sessions from it saves nothing: read them directly.
 SESSION_ENGINE = (
     "django.contrib.sessions.backends.db"

@@ -198,3 +198,47 @@ def test_logged_in_user_without_access_gets_a_plain_404(member_client):
     assert "Seite nicht gefunden" in response.text
     assert "Bitte melden Sie sich an" not in response.text
     assert "Vertraulichkeit" not in response.text
+
+
+@pytest.mark.django_db
+def test_a_page_above_the_users_role_is_a_german_403_with_the_portals_navigation(member_client):
+    # Django's own is "<h1>403 Forbidden</h1>" in English, without the site around it.
+    response = member_client.get("/redaktion/")
+
+    assert response.status_code == 403
+    assert "<h1>Kein Zugriff</h1>" in response.text
+    assert "Sie sind als mitglied angemeldet" in response.text
+    assert 'href="/suche/"' in response.text or 'action="/suche/"' in response.text
+    assert "Forbidden" not in response.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("referer", "back"),
+    [
+        ("http://testserver/ansprechpersonen/?q=Dortmund", True),
+        ("https://elsewhere.example/form/", False),
+        ("javascript:alert(1)", False),
+        (None, False),
+    ],
+)
+def test_a_form_sent_without_its_csrf_token_gets_a_german_page_back_to_it(member, referer, back):
+    from django.test import Client
+
+    from tests.factories import ContactPersonFactory
+
+    contact = ContactPersonFactory(last_name="Seidel")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+    headers = {"Referer": referer} if referer else {}
+
+    response = client.post(f"/merkliste/{contact.pk}/merken/", headers=headers)
+
+    assert response.status_code == 403
+    assert "<h1>Formular abgelaufen</h1>" in response.text
+    assert "CSRF verification failed" not in response.text
+    assert ("Zurück zum Formular" in response.text) is back
+    if back:
+        assert 'href="http://testserver/ansprechpersonen/?q=Dortmund"' in response.text
+    assert "elsewhere.example" not in response.text
+    assert "javascript:" not in response.text
