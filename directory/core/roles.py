@@ -77,7 +77,11 @@ def ensure_groups(**kwargs):
 
 def role_required(role):
     """View decorator: anonymous users go to the login page, logged-in users below `role` get
-    403 (a clear page, not a redirect loop)."""
+    403 (a clear page, not a redirect loop).
+
+    After the login a user comes back to the page asked for; from a form (a session that ended
+    while a list was open, a "Merken" button), to the page the form was on: the form's own
+    address only takes POST, and the browser would follow the login there with a GET."""
     from functools import wraps
 
     from django.contrib.auth.views import redirect_to_login
@@ -89,12 +93,31 @@ def role_required(role):
             if role_of(request.user) >= role:
                 return view(request, *args, **kwargs)
             if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
+                if request.method in ("GET", "HEAD"):
+                    return redirect_to_login(request.get_full_path())
+                return redirect_to_login(page_of_form(request))
             raise PermissionDenied
 
         return wrapped
 
     return decorator
+
+
+def page_of_form(request):
+    """The page a form was sent from, on this site (its path and query): the form's `next`
+    field, else the referrer, else the start page."""
+    from urllib.parse import urlsplit
+
+    from django.urls import reverse
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    for candidate in (request.POST.get("next", ""), request.headers.get("Referer", "")):
+        if candidate and url_has_allowed_host_and_scheme(
+            candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            parts = urlsplit(candidate)
+            return parts.path + (f"?{parts.query}" if parts.query else "")
+    return reverse("core:home")
 
 
 def setting_rate(name):

@@ -242,3 +242,63 @@ def test_a_form_sent_without_its_csrf_token_gets_a_german_page_back_to_it(member
         assert 'href="http://testserver/ansprechpersonen/?q=Dortmund"' in response.text
     assert "elsewhere.example" not in response.text
     assert "javascript:" not in response.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("form", "referer", "after_login"),
+    [
+        ({"next": "/ansprechpersonen/?q=Dortmund"}, None, "/ansprechpersonen/?q=Dortmund"),
+        ({}, "http://testserver/organisationen/?page=2", "/organisationen/?page=2"),
+        ({"next": "https://elsewhere.example/"}, "https://elsewhere.example/x", "/"),
+    ],
+)
+def test_a_button_pressed_after_the_session_ended_leads_back_to_its_page_after_login(
+    client, member, form, referer, after_login
+):
+    # The button's own address only takes POST: a login leading there would end in a 405.
+    from urllib.parse import parse_qs, urlsplit
+
+    from tests.factories import ContactPersonFactory
+
+    contact = ContactPersonFactory(last_name="Seidel")
+    headers = {"Referer": referer} if referer else {}
+
+    response = client.post(f"/merkliste/{contact.pk}/merken/", form, headers=headers)
+
+    assert response.status_code == 302
+    login = urlsplit(response.url)
+    assert login.path == "/konto/login/"
+    assert parse_qs(login.query)["next"] == [after_login]
+    client.force_login(member)
+    assert client.get(after_login).status_code == 200
+
+
+@pytest.mark.django_db
+def test_opening_a_buttons_address_gets_a_german_page_not_an_empty_405(member_client):
+    from tests.factories import ContactPersonFactory
+
+    contact = ContactPersonFactory(last_name="Seidel")
+
+    response = member_client.get(f"/merkliste/{contact.pk}/merken/")
+
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert "<h1>Keine Seite</h1>" in response.text
+    assert "Schaltfläche" in response.text
+
+
+@pytest.mark.django_db
+def test_the_apis_own_405_stays_as_it_is(member):
+    from django.test import Client
+
+    from directory.api.tokens import create_token
+
+    token = create_token(member, "Test")[1]
+    client = Client(headers={"Authorization": f"Bearer {token}"})
+
+    response = client.post("/api/v1/contacts/")
+
+    assert response.status_code == 405
+    assert response["Content-Type"].startswith("application/json")
+    assert "Keine Seite" not in response.text
