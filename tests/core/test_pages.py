@@ -302,3 +302,14 @@ def test_the_apis_own_405_stays_as_it_is(member):
     assert response.status_code == 405
     assert response["Content-Type"].startswith("application/json")
     assert "Keine Seite" not in response.text
+
+
+@pytest.mark.django_db
+def test_a_bad_request_gets_a_german_page_that_reveals_nothing(client):
+    # Django renders 400.html without a request (nothing of the request may show): a page of
+    # its own, as 500.html, not the base template.
+    response = client.get("/suche/?q=Dortmund", headers={"Host": "elsewhere.example"})
+
+    assert response.status_code == 400
+    assert "<h1>Anfrage nicht verstanden</h1>" in response.text
+    assert "elsewhere.example" not in response.text
