@@ -77,3 +77,22 @@ def test_print_hides_navigation_and_filters_and_shows_link_targets(page, pages):
             '::after').content"""
     )
     assert "https://kiezladen.example.org/" in after
+
+
+# The error pages a logged-in coordinator can meet: 403 (above the role), 404, 405 (a button's
+# address opened on its own).
+ERROR_PAGES = {
+    "/redaktion/": 403,
+    "/gibt-es-nicht/": 404,
+    "/merkliste/1/merken/": 405,
+}
+
+
+def test_the_error_pages_have_no_wcag_violations(page, coordinator):
+    log_in(page, "koordination")
+    found = {}
+    for url, status in ERROR_PAGES.items():
+        assert page.goto(url).status == status, url
+        if violations := axe_violations(page):
+            found[url] = violations
+    assert found == {}

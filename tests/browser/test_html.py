@@ -7,6 +7,7 @@ import subprocess
 import pytest
 
 from tests.browser.conftest import log_in
+from tests.browser.test_accessibility import ERROR_PAGES
 from tests.events.pages import event_pages
 from tests.network.pages import network_pages
 from tests.projects.pages import project_pages
@@ -14,13 +15,13 @@ from tests.projects.pages import project_pages
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def nu_errors(page, urls, vnu_jar, tmp_path):
+def nu_errors(page, urls, vnu_jar, tmp_path, statuses=(200, 400)):
     """The Nu checker's errors for the pages at `urls`, as the logged-in browser gets them."""
     files = []
     for index, url in enumerate(urls):
         response = page.request.get(url)
         # 400: the page of a broken RSVP link (among the event pages), meant to be read too.
-        assert response.status in (200, 400), url
+        assert response.status in statuses, url
         file = tmp_path / f"page{index}.html"
         file.write_text(response.text())
         files.append(file)
@@ -50,3 +51,9 @@ def test_the_pages_of_events_projects_and_statistics_are_valid_html(
     urls = app_pages()
     log_in(page, "koordination")
     assert nu_errors(page, urls, vnu_jar, tmp_path) == []
+
+
+def test_the_error_pages_are_valid_html(page, coordinator, vnu_jar, tmp_path):
+    log_in(page, "koordination")
+    urls = [*ERROR_PAGES]
+    assert nu_errors(page, urls, vnu_jar, tmp_path, statuses=set(ERROR_PAGES.values())) == []
