@@ -99,8 +99,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "directory.accounts.two_factor.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # A GET of a POST-only address gets a page, not an empty 405.
-    "directory.core.middleware.MethodNotAllowedPageMiddleware",
     # Attaches the user and URL of each request to the history events it causes.
     "pghistory.middleware.HistoryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -8,13 +8,13 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_ratelimit.decorators import ratelimit
 
 from directory.core.paging import pagination
 from directory.core.roles import Role, role_required, setting_rate
+from directory.core.views import post_only
 
 from . import invitations, services
 from . import two_factor as two_factor_setup
@@ -141,7 +141,7 @@ def back_to_list(request):
 
 
 @role_required(Role.CURATOR)
-@require_POST
+@post_only
 def account_active(request, pk):
     account = managed_account(pk)
     active = request.POST.get("active") == "1"
@@ -152,7 +152,7 @@ def account_active(request, pk):
 
 
 @role_required(Role.CURATOR)
-@require_POST
+@post_only
 def account_role(request, pk):
     account = managed_account(pk)
     form = AccountRoleForm(request.POST)
@@ -170,7 +170,7 @@ def account_role(request, pk):
 
 
 @role_required(Role.CURATOR)
-@require_POST
+@post_only
 def account_invitation(request, pk):
     account = managed_account(pk)
     if services.resend_invitation(account, request.user):

@@ -3,9 +3,9 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from directory.core.roles import Role, rate_limit, role_required
+from directory.core.views import post_only
 
 from . import tokens as token_service
 from .forms import TokenForm
@@ -36,7 +36,7 @@ def tokens(request):
 
 
 @role_required(Role.MEMBER)
-@require_POST
+@post_only
 def token_revoke(request, pk):
     entry = get_object_or_404(ApiToken, pk=pk, user=request.user)
     token_service.revoke(entry)

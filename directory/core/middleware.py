@@ -3,7 +3,6 @@
 import ipaddress
 
 from django.conf import settings
-from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 
@@ -65,21 +64,3 @@ class PrivatePagesMiddleware:
             add_never_cache_headers(response)
             patch_vary_headers(response, ["Cookie"])
         return response
-
-
-class MethodNotAllowedPageMiddleware:
-    """A page instead of the empty 405 answer a POST-only view gives a GET (`require_POST`):
-    browsers show theirs, in English, for a bookmark or a link typed in. Answers with a body
-    (the API's, in JSON) stay as they are."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if response.status_code != 405 or response.content or request.method == "HEAD":
-            return response
-        page = render(request, "405.html", status=405)
-        if response.has_header("Allow"):
-            page["Allow"] = response["Allow"]
-        return page

@@ -1,5 +1,6 @@
 import sys
 from email.utils import parseaddr
+from functools import wraps
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connections
@@ -55,6 +56,22 @@ def server_error(request):
 def rate_limited(request, exception):
     """429 for a client over its rate limit (django-ratelimit): scraping protection."""
     return render(request, "429.html", status=429)
+
+
+def post_only(view):
+    """`require_POST` with a page: a GET of a button's address (a bookmark, a link typed in)
+    gets 405 with a page that says what the address is, where Django's answer is empty and
+    browsers show their own error, in English."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method != "POST":
+            response = render(request, "405.html", status=405)
+            response["Allow"] = "POST"
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def csrf_failure(request, reason=""):

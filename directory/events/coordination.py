@@ -16,12 +16,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.decorators.http import require_POST
 
 from directory.contacts.filters import ContactFilter
 from directory.contacts.models import ContactPerson
 from directory.core.roles import Role, rate_limit, role_required
 from directory.core.sorting import german_sort_key
+from directory.core.views import post_only
 from directory.exports.cells import neutralise
 from directory.exports.merkliste import saved_contacts
 from directory.exports.models import ExportLog
@@ -127,7 +127,7 @@ def build_list(request, pk):
     )
 
 
-@require_POST
+@post_only
 @role_required(Role.COORDINATOR)
 @rate_limit("NETZPOL_RATE_EXPORTS")
 def send(request, pk):
@@ -164,7 +164,7 @@ class GivenAnswerForm(forms.Form):
     )
 
 
-@require_POST
+@post_only
 @role_required(Role.COORDINATOR)
 def record_answer(request, pk, invitation_pk):
     """An answer an invitee gave by phone or mail, recorded as if given through their link

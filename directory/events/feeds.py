@@ -18,11 +18,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 from icalendar import Calendar
 
 from directory.core.hashing import hash_secret
 from directory.core.roles import Role, rate_limit, role_required
+from directory.core.views import post_only
 
 from .calendar import calendar_entry
 from .models import CalendarFeed, Event
@@ -129,7 +129,7 @@ def manage(request):
 
 
 @role_required(Role.MEMBER)
-@require_POST
+@post_only
 def revoke(request):
     if revoke_feeds(request.user):
         messages.success(

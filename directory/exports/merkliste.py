@@ -17,13 +17,13 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
 
 from directory.contacts.models import ContactPerson
 from directory.core.compiled import CompiledQuerySet, Slot
 from directory.core.links import entry_url
 from directory.core.registry import ListLink
 from directory.core.roles import Role, rate_limit, role_of, role_required
+from directory.core.views import post_only
 
 from .models import SavedContact
 
@@ -122,7 +122,7 @@ def merkliste(request):
 
 @rate_limit("NETZPOL_RATE_PAGES")
 @role_required(Role.MEMBER)
-@require_POST
+@post_only
 def save(request, pk):
     contact = get_object_or_404(ContactPerson.objects.visible_to(request.user), pk=pk)
     added, refused = add(request.user, ContactPerson.objects.filter(pk=contact.pk))
@@ -136,7 +136,7 @@ def save(request, pk):
 
 @rate_limit("NETZPOL_RATE_PAGES")
 @role_required(Role.MEMBER)
-@require_POST
+@post_only
 def remove(request, pk):
     # Also a contact the user no longer sees: its row goes, without telling its name.
     deleted, _rows = SavedContact.objects.of(request.user).filter(contact_id=pk).delete()
@@ -147,7 +147,7 @@ def remove(request, pk):
 
 @rate_limit("NETZPOL_RATE_PAGES")
 @role_required(Role.MEMBER)
-@require_POST
+@post_only
 def clear(request):
     SavedContact.objects.of(request.user).delete()
     messages.success(request, _("Your Merkliste is empty now."))
