@@ -8,6 +8,8 @@ urlpatterns = [
     # URLconf lists these URLs first; no name of its own, so reverse("password_reset") and its
     # rule in tests/core/test_authorisation.py keep meaning this page.
     path("konto/password_reset/", views.password_reset),
+    # Takes over django.contrib.auth's "logout" likewise: a GET gets the portal's 405 page.
+    path("konto/logout/", views.LogoutView.as_view()),
     path("redaktion/einladen/", views.invite, name="invite"),
     path("redaktion/konten/", views.accounts, name="accounts"),
     path("redaktion/konten/<int:pk>/aktiv/", views.account_active, name="account_active"),

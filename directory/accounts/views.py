@@ -14,7 +14,7 @@ from django_ratelimit.decorators import ratelimit
 
 from directory.core.paging import pagination
 from directory.core.roles import Role, role_required, setting_rate
-from directory.core.views import post_only
+from directory.core.views import method_not_allowed, post_only
 
 from . import invitations, services
 from . import two_factor as two_factor_setup
@@ -184,3 +184,11 @@ def account_invitation(request, pk):
             % {"name": account.get_full_name() or account},
         )
     return back_to_list(request)
+
+
+class LogoutView(auth_views.LogoutView):
+    """Django's logout (POST only, from the navigation's button), with the portal's page for a
+    GET of its address instead of an empty 405."""
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        return method_not_allowed(request, [m.upper() for m in self._allowed_methods()])

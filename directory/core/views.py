@@ -66,12 +66,17 @@ def post_only(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if request.method != "POST":
-            response = render(request, "405.html", status=405)
-            response["Allow"] = "POST"
-            return response
+            return method_not_allowed(request, ["POST"])
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def method_not_allowed(request, allowed):
+    """405 with the page for an address only a button sends to (see `post_only`)."""
+    response = render(request, "405.html", status=405)
+    response["Allow"] = ", ".join(allowed)
+    return response
 
 
 def csrf_failure(request, reason=""):

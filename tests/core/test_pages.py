@@ -313,3 +313,15 @@ def test_a_bad_request_gets_a_german_page_that_reveals_nothing(client):
     assert response.status_code == 400
     assert "<h1>Anfrage nicht verstanden</h1>" in response.text
     assert "elsewhere.example" not in response.text
+
+
+@pytest.mark.django_db
+def test_opening_the_logout_address_gets_the_page_and_keeps_the_session(member_client):
+    response = member_client.get("/konto/logout/")
+
+    assert response.status_code == 405
+    assert "<h1>Keine Seite</h1>" in response.text
+    assert "POST" in response["Allow"]
+    assert member_client.get("/merkliste/").status_code == 200
+    assert member_client.post("/konto/logout/").status_code == 302
+    assert member_client.get("/merkliste/").status_code == 302
