@@ -5,13 +5,13 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_ratelimit.decorators import ratelimit
 
+from directory.core.links import same_site
 from directory.core.paging import pagination
 from directory.core.roles import Role, role_required, setting_rate
 from directory.core.views import method_not_allowed, post_only
@@ -69,9 +69,7 @@ def accept(request, token):
 def two_factor(request):
     """Verify with a code; a user without a confirmed device first sets one up."""
     user = request.user
-    next_url = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = ""
+    next_url = same_site(request, request.GET.get("next", ""))
     enrolled = user_has_device(user)
     device = None if enrolled else two_factor_setup.pending_device(user)
     form = CodeForm(request.POST or None)
@@ -134,10 +132,9 @@ def managed_account(pk):
 
 def back_to_list(request):
     """The list as the curator left it (filters, page), never another site."""
-    back = request.POST.get("next", "")
-    allowed = url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()})
+    back = same_site(request, request.POST.get("next", ""))
     list_url = reverse("accounts:accounts")
-    return redirect(back if allowed and back.startswith(list_url) else list_url)
+    return redirect(back if back.startswith(list_url) else list_url)
 
 
 @role_required(Role.CURATOR)
@@ -191,4 +188,4 @@ class LogoutView(auth_views.LogoutView):
     GET of its address instead of an empty 405."""
 
     def http_method_not_allowed(self, request, *args, **kwargs):
-        return method_not_allowed(request, [m.upper() for m in self._allowed_methods()])
+        return method_not_allowed(request, self._allowed_methods())

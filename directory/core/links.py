@@ -1,9 +1,12 @@
-"""Addresses of entries by their view name and id, each worked out once per worker."""
+"""Addresses of entries by their view name and id, each worked out once per worker; and
+addresses a request names (`next`, the referrer) that may be followed."""
 
 import functools
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 
 def entry_url(viewname, pk):
@@ -19,3 +22,15 @@ def entry_url(viewname, pk):
 @functools.lru_cache(maxsize=4096)
 def _entry_url(viewname, pk, urlconf, _prefix):
     return reverse(viewname, kwargs={"pk": pk}, urlconf=urlconf)
+
+
+def same_site(request, *candidates):
+    """The first of `candidates` (addresses from the request: a form's `next`, the referrer)
+    that is on this site, as its path, query and fragment; "" when none is."""
+    for candidate in candidates:
+        if candidate and url_has_allowed_host_and_scheme(
+            candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            parts = urlsplit(candidate)
+            return urlunsplit(("", "", parts.path, parts.query, parts.fragment))
+    return ""

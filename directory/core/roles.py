@@ -104,20 +104,14 @@ def role_required(role):
 
 
 def page_of_form(request):
-    """The page a form was sent from, on this site (its path and query): the form's `next`
-    field, else the referrer, else the start page."""
-    from urllib.parse import urlsplit
-
+    """The page a form was sent from: its `next` field, else the referrer, else the start
+    page (only addresses on this site)."""
     from django.urls import reverse
-    from django.utils.http import url_has_allowed_host_and_scheme
 
-    for candidate in (request.POST.get("next", ""), request.headers.get("Referer", "")):
-        if candidate and url_has_allowed_host_and_scheme(
-            candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        ):
-            parts = urlsplit(candidate)
-            return parts.path + (f"?{parts.query}" if parts.query else "")
-    return reverse("core:home")
+    from .links import same_site
+
+    next_field, referrer = request.POST.get("next", ""), request.headers.get("Referer", "")
+    return same_site(request, next_field, referrer) or reverse("core:home")
 
 
 def setting_rate(name):

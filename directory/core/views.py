@@ -7,11 +7,11 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from . import registry
+from .links import same_site
 from .models import LegalPage
 
 
@@ -83,11 +83,8 @@ def csrf_failure(request, reason=""):
     """403 for a form sent without a valid CSRF token (CSRF_FAILURE_VIEW): the portal's own page,
     in the user's language, with a link back to the form when it came from this site. Django's
     own is an English technical page."""
-    referer = request.headers.get("Referer", "")
-    safe = url_has_allowed_host_and_scheme(
-        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return render(request, "403_csrf.html", {"back": referer if safe else ""}, status=403)
+    back = same_site(request, request.headers.get("Referer", ""))
+    return render(request, "403_csrf.html", {"back": back}, status=403)
 
 
 def legal_page(request, slug, template):

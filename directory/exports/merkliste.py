@@ -14,13 +14,12 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from directory.contacts.models import ContactPerson
 from directory.core.compiled import CompiledQuerySet, Slot
-from directory.core.links import entry_url
+from directory.core.links import entry_url, same_site
 from directory.core.registry import ListLink
 from directory.core.roles import Role, rate_limit, role_of, role_required
 from directory.core.views import post_only
@@ -81,12 +80,7 @@ def add(user, contacts):
 
 def back_to(request, default):
     """Where a button's form asks to return (`next`, only to this site), else `default`."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
+    return same_site(request, request.POST.get("next", ""), request.GET.get("next", "")) or default
 
 
 def size_refused(request, refused):

@@ -311,3 +311,35 @@ def test_password_reset_mails_to_one_address_are_limited(live, deployed_member):
     assert statuses == [302] * 15
     sent = "".join(mail.read_text() for mail in live.mails())
     assert sent.count("To: mitglied@example.org") == 3
+
+
+def test_a_button_after_logout_and_the_error_pages_as_deployed(
+    live, members_contact, deployed_member
+):
+    # DEBUG=0, several workers, behind the proxy: the pages of aa8683a..4c8c2da as served.
+    browser = live.client("203.0.113.60")
+    browser.log_in("mitglied")
+    assert browser.get("/redaktion/").status == 403
+    assert "<h1>Kein Zugriff</h1>" in browser.get("/redaktion/").text
+    opened = browser.get("/konto/logout/")
+    assert (opened.status, opened.header("Allow")) == (405, "POST, OPTIONS")
+    assert "<h1>Keine Seite</h1>" in opened.text
+    list_page = "/ansprechpersonen/?q=Nowak"
+    save = f"/merkliste/{members_contact.pk}/merken/"
+    expired = browser.post(
+        save, {"csrfmiddlewaretoken": "x" * 32, "next": list_page},
+        headers={"Referer": live.origin + list_page},
+    )  # fmt: skip
+    assert expired.status == 403
+    assert "<h1>Formular abgelaufen</h1>" in expired.text
+    assert f'href="{list_page}"' in expired.text
+
+    # Logged out (on whichever worker): the button leads to the login, then back to the list.
+    assert browser.post("/konto/logout/", {}).status == 302
+    pressed = browser.post(save, {"next": list_page})
+    assert pressed.status == 302
+    assert pressed.header("Location") == "/konto/login/?next=/ansprechpersonen/%3Fq%3DNowak"
+
+    bad_host = browser.get("/", headers={"Host": "elsewhere.example"})
+    assert bad_host.status == 400
+    assert "<h1>Anfrage nicht verstanden</h1>" in bad_host.text
