@@ -289,22 +289,6 @@ def test_opening_a_buttons_address_gets_a_german_page_not_an_empty_405(member_cl
 
 
 @pytest.mark.django_db
-def test_the_apis_own_405_stays_as_it_is(member):
-    from django.test import Client
-
-    from directory.api.tokens import create_token
-
-    token = create_token(member, "Test")[1]
-    client = Client(headers={"Authorization": f"Bearer {token}"})
-
-    response = client.post("/api/v1/contacts/")
-
-    assert response.status_code == 405
-    assert response["Content-Type"].startswith("application/json")
-    assert "Keine Seite" not in response.text
-
-
-@pytest.mark.django_db
 def test_a_bad_request_gets_a_german_page_that_reveals_nothing(client):
     # Django renders 400.html without a request (nothing of the request may show): a page of
     # its own, as 500.html, not the base template.
